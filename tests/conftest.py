@@ -1,0 +1,11 @@
+from __future__ import annotations
+
+import pytest
+
+from replylint import Linter
+
+
+@pytest.fixture(scope="session")
+def linter() -> Linter:
+    """The default linter, built once (loading spaCy is the slow part)."""
+    return Linter()
