@@ -277,5 +277,20 @@ def explain(rule: str, config: str | None) -> None:
     click.echo(explain_text(found[0]))
 
 
+@main.command("test-rules")
+@_apply(_common)
+def test_rules(config: str | None, select: tuple[str, ...], ignore: tuple[str, ...], preview: bool) -> None:
+    """Run every loaded rule's examples (built-ins, plugins and your packs)."""
+    from .selftest import run_examples
+
+    linter = _build_linter(config, select, ignore, True)
+    problems = list(run_examples(linter))
+    for rule, problem in problems:
+        click.echo(f"{rule.id} ({rule.origin}): {problem}")
+    total = sum(len(r.bad) + len(r.good) for r in linter.rules)
+    click.echo(f"{total - len(problems)} passed, {len(problems)} failed")
+    sys.exit(EXIT_BLOCK if problems else EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

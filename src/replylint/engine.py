@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -60,6 +61,8 @@ class Linter:
             if isinstance(rule, PackRule):
                 rule.register(self._bank)
         self.ruleset = self._ruleset_hash()
+        terms = sorted((re.escape(t) for t in self.settings.vocabulary if t.strip()), key=len, reverse=True)
+        self._vocab_regex = re.compile(r"(?<!\w)(?:" + "|".join(terms) + r")(?!\w)", re.IGNORECASE) if terms else None
 
     # ------------------------------------------------------------------ construction
 
@@ -243,7 +246,7 @@ class Linter:
                         rule=rule.id,
                     )
                 )
-        findings = _with_ids(_dedupe(findings))
+        findings = _with_ids(_dedupe(self._outside_vocabulary(findings, text)))
         if ignore_set:
             findings = [f for f in findings if f.id not in ignore_set]
         words = sum(1 for t in doc if not (t.is_space or t.is_punct))
@@ -251,6 +254,13 @@ class Linter:
         report.stats["stage_two_sentences"] = analysis.stage_two
         report.stats["sentences"] = sum(1 for _ in doc.sents)
         return report
+
+    def _outside_vocabulary(self, findings: list[Finding], text: str) -> list[Finding]:
+        """Team vocabulary is never flagged: drop findings inside a vocabulary term."""
+        if not self.settings.vocabulary or not findings:
+            return findings
+        spans = [(m.start(), m.end()) for m in self._vocab_regex.finditer(text)]
+        return [f for f in findings if not any(s <= f.start and f.end <= e for s, e in spans)]
 
     def _report(self, text: str, findings: list[Finding], notices: list[Notice], words: int) -> Report:
         traits = trait_scores(findings, words)

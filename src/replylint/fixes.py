@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from .findings import Applicability, Edit, Finding, Suggestion
+from .ingest import GREETING
 
 _HANDLES_BEFORE = re.compile(r"(?:(?:^|\s)[@#]\w+[:,]?\s*)+$")
 _LEADING_PUNCT = re.compile(r"[\s,;:\u2014\u2013-]*")
@@ -37,10 +38,11 @@ def match_case(passage: str, replacement: str) -> str:
         return replacement.upper()
     if passage[0].isupper() and replacement[0].islower():
         return replacement[0].upper() + replacement[1:]
-    if passage[0].islower() and replacement[0].isupper() and not replacement.split()[0].isupper():
-        # Only lower the first letter when the replacement is an ordinary word.
-        first = replacement.split()[0]
-        if first[1:].islower():
+    words = replacement.split()
+    if passage[0].islower() and replacement[0].isupper() and len(words) > 1:
+        # "Sorry for the trouble" is a sentence-case phrase and may be lowered;
+        # "Help Center" or "Zendesk" are names and keep their capitals.
+        if words[0][1:].islower() and all(not w[:1].isupper() for w in words[1:]):
             return replacement[0].lower() + replacement[1:]
     return replacement
 
@@ -105,12 +107,22 @@ def _delete_clause(text: str, start: int, end: int) -> Edit:
                 back -= 1
             return Edit(back, end, "")
         return Edit(start, end, "")
-    # After a greeting's comma ("Hi Dana, I hope ... . We found"): the next
-    # sentence continues the greeting's line, so its first word is lowered.
-    nxt = text[end : end + 2]
-    if len(nxt) == 2 and nxt[0].isupper() and nxt[1].islower():
-        return Edit(start, end + 1, nxt[0].lower())
-    return Edit(start, end, "")
+    lead = text[:start].rstrip()
+    since = re.split(r"[.!?\n]", lead)[-1]
+    if lead.endswith(",") and GREETING.match(since.strip()):
+        # After a greeting's comma ("Hi Dana, I hope ... . We found"): the next
+        # sentence continues the greeting's line, so its first word is lowered.
+        nxt = text[end : end + 2]
+        if len(nxt) == 2 and nxt[0].isupper() and nxt[1].islower():
+            return Edit(start, end + 1, nxt[0].lower())
+        return Edit(start, end, "")
+    # The tail of a longer sentence ("fixed, basically."): keep its full stop.
+    back = start
+    while back > 0 and text[back - 1] in " \t,":
+        back -= 1
+    stop = text[start:end].rstrip()
+    close = len(stop) - len(stop.rstrip(".!"))
+    return Edit(back, end - (len(text[start:end]) - len(stop)) - close, "")
 
 
 def suggestion(edit: Edit, title: str, safe: bool) -> Suggestion:

@@ -143,15 +143,13 @@ def _decode_html(original: str) -> tuple[_Builder, list[Region]]:
             continue
         if skip_depth:
             continue
-        if name in _BLOCK_TAGS and b.length and not b.text().endswith("\n"):
-            b.emit("\n", m.start(), m.end())
         kind = _REGION_TAGS.get(name)
-        if kind:
-            if closing and open_regions.get(name):
-                start = open_regions[name].pop()
-                regions.append(Region(kind, start, b.length))
-            elif not closing:
-                open_regions.setdefault(name, []).append(b.length)
+        if kind and closing and open_regions.get(name):
+            regions.append(Region(kind, open_regions[name].pop(), b.length))
+        if name in _BLOCK_TAGS and b.length and not b.parts[-1].endswith("\n"):
+            b.emit("\n", m.start(), m.end())
+        if kind and not closing:
+            open_regions.setdefault(name, []).append(b.length)
     if skip_depth == 0:
         b.copy(original, pos, len(original))
     return b, regions
@@ -176,7 +174,7 @@ _QUOTE_HEADER = re.compile(
     re.MULTILINE | re.IGNORECASE,
 )
 _QUOTE_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
-_GREETING = re.compile(
+GREETING = re.compile(
     r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good (?:morning|afternoon|evening|day)|to whom it may concern)\b"
     r"[^\n,.!:;?]{0,48}[,!.:;]?",
     re.IGNORECASE,
@@ -257,7 +255,7 @@ def _skip_masked(text: str, pos: int, masked: list[tuple[int, int]]) -> int:
 
 def _mark_greeting(text: str, masked: list[tuple[int, int]], add) -> None:  # type: ignore[no-untyped-def]
     pos = _skip_masked(text, 0, masked)
-    m = _GREETING.match(text, pos)
+    m = GREETING.match(text, pos)
     if m:
         end = m.end()
         # A greeting stops at the end of its line.

@@ -6,7 +6,8 @@ from ..rule import Rule
 
 
 def all_rules() -> list[Rule]:
+    from .careful import BannedTerm, Codename, InternalDomain
     from .conversational import MessageLength
     from .personal import GenericSalutation
 
-    return [GenericSalutation(), MessageLength()]
+    return [BannedTerm(), Codename(), InternalDomain(), GenericSalutation(), MessageLength()]
