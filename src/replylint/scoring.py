@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from .config import VerdictPolicy
 from .findings import Finding, Severity
-from .traits import TRAIT_IDS
+from .traits import DISPLAY_ORDER
 
 WEIGHTS = {Severity.ERROR: 50.0, Severity.WARNING: 20.0, Severity.INFO: 0.0}
 WORDS_PER_UNIT = 150
@@ -28,7 +28,7 @@ def length_factor(words: int) -> float:
 
 
 def trait_scores(findings: Iterable[Finding], words: int) -> dict[str, int]:
-    penalty = {t: 0.0 for t in TRAIT_IDS}
+    penalty = {t: 0.0 for t in DISPLAY_ORDER}
     factor = length_factor(words)
     for f in findings:
         p = WEIGHTS[f.severity] * f.confidence

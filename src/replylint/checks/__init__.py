@@ -9,5 +9,6 @@ def all_rules() -> list[Rule]:
     from .careful import BannedTerm, Codename, InternalDomain
     from .conversational import MessageLength
     from .personal import GenericSalutation
+    from .responsible import BlameOthers
 
-    return [BannedTerm(), Codename(), InternalDomain(), GenericSalutation(), MessageLength()]
+    return [BannedTerm(), Codename(), InternalDomain(), GenericSalutation(), MessageLength(), BlameOthers()]
