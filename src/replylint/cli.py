@@ -277,6 +277,47 @@ def explain(rule: str, config: str | None) -> None:
     click.echo(explain_text(found[0]))
 
 
+@main.command("eval")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@_apply(_common)
+@click.option("--split", type=click.Choice(["train", "test", "all"]), multiple=True,
+              help="Which split(s) to score (default: train and test).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--errors", "show_errors", is_flag=True, help="List the ids of missed and wrongly flagged replies.")
+def eval_cmd(paths: tuple[str, ...], config: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+             preview: bool, split: tuple[str, ...], fmt: str, show_errors: bool) -> None:
+    """Precision, recall and F1 per trait on labeled replies (corpus/*.jsonl)."""
+    from .evaluate import CorpusError, evaluate, load_corpus
+
+    linter = _build_linter(config, select, ignore, preview)
+    try:
+        rows = load_corpus(Path(p) for p in paths)
+    except CorpusError as exc:
+        raise Fail(str(exc)) from None
+    results = [evaluate(linter, rows, sp) for sp in (split or ("train", "test"))]
+    if fmt == "json":
+        click.echo(json.dumps([r.to_dict() for r in results], indent=2))
+        return
+    console = _console()
+
+    def pct(x: float | None) -> str:
+        return "–" if x is None else f"{x:.2f}"
+
+    for res in results:
+        table = Table(title=f"{res.split} split: {res.replies} replies")
+        for col in ("trait", "precision", "recall", "F1", "paraphrase recall", "TP", "FP", "FN"):
+            table.add_column(col, justify="right" if col != "trait" else "left")
+        for t, s in res.traits.items():
+            table.add_row(t, pct(s.precision), pct(s.recall), pct(s.f1), pct(s.paraphrase_recall),
+                          str(s.tp), str(s.fp), str(s.fn))
+        console.print(table)
+        hits = ", ".join(f"{k} {v} ({res.rule_correct[k]} right)" for k, v in sorted(res.rule_hits.items()))
+        console.print(f"rule hits: {hits or 'none'}\n")
+        if show_errors:
+            for kind, trait, rid in res.misses:
+                console.print(f"  {kind:15} {trait:17} {rid}")
+
+
 @main.command("test-rules")
 @_apply(_common)
 def test_rules(config: str | None, select: tuple[str, ...], ignore: tuple[str, ...], preview: bool) -> None:

@@ -1,14 +1,23 @@
-"""Built-in rules that need logic beyond a phrase list (one module per trait)."""
+"""Built-in rules that need logic beyond a phrase list (one module per trait).
+
+Every ``Rule`` subclass defined in a module of this package is a built-in rule:
+adding a module is all it takes to register one.
+"""
 
 from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
 
 from ..rule import Rule
 
 
 def all_rules() -> list[Rule]:
-    from .careful import BannedTerm, Codename, InternalDomain
-    from .conversational import MessageLength
-    from .personal import GenericSalutation
-    from .responsible import BlameOthers
-
-    return [BannedTerm(), Codename(), InternalDomain(), GenericSalutation(), MessageLength(), BlameOthers()]
+    rules: list[Rule] = []
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, Rule) and cls.__module__ == module.__name__ and cls.id:
+                rules.append(cls())
+    return rules
