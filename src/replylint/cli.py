@@ -328,7 +328,7 @@ def test_rules(config: str | None, select: tuple[str, ...], ignore: tuple[str, .
     problems = list(run_examples(linter))
     for rule, problem in problems:
         click.echo(f"{rule.id} ({rule.origin}): {problem}")
-    total = sum(len(r.bad) + len(r.good) for r in linter.rules)
+    total = sum(len(r.bad) + len(r.good) for r in linter.active)
     click.echo(f"{total - len(problems)} passed, {len(problems)} failed")
     sys.exit(EXIT_BLOCK if problems else EXIT_OK)
 

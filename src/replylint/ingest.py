@@ -185,6 +185,16 @@ _VALEDICTION = re.compile(
     r"[ \t]*[,!.]?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Titles used instead of a name ("Dear Customer", "Greetings, account holder").
+TITLES = (
+    r"customers?|clients?|users?|members?|subscribers?|account ?holders?|card ?holders?|policy ?holders?|"
+    r"patients?|applicants?|home ?owners?|residents?|tenants?|parents?(?:\s*/\s*guardians?)?|guardians?|"
+    r"passengers?|travell?ers?|shoppers?|patrons?|guests?|buyers?|borrowers?|students?|employees?|"
+    r"sir\s*(?:/|or)\s*madam|madam\s*(?:/|or)\s*sir|sirs?|madam|valued one|friends?"
+)
+_TITLE_AFTER_COMMA = re.compile(
+    r"\s*(?:(?:valued|dear|loyal|esteemed|our)\s+)*(?:" + TITLES + r")\b[,!.:;]?", re.IGNORECASE
+)
 # Agent initials or a first name glued to the end of a tweet: "^JS", "-Becky", "*TC", "~ Ana".
 _SIGNATURE_TAIL = re.compile(r"(?:(?<=\s)|(?<=[.!?)\w]))[\^~*\-–—]\s?[A-Z][A-Za-z]{0,14}(?:\s?[A-Z][A-Za-z]{0,14})?[ \t]*$")
 
@@ -258,6 +268,10 @@ def _mark_greeting(text: str, masked: list[tuple[int, int]], add) -> None:  # ty
     m = GREETING.match(text, pos)
     if m:
         end = m.end()
+        if m.group().endswith(","):
+            title = _TITLE_AFTER_COMMA.match(text, end)
+            if title:
+                end = title.end()
         # A greeting stops at the end of its line.
         nl = text.find("\n", m.start(), end)
         add("greeting", m.start(), nl if nl != -1 else end)

@@ -120,6 +120,12 @@ class PhraseRule(PackRule):
         if bool(swap) == bool(phrases):
             raise RuleError(f"{origin}: rule {self.id}: a phrase rule needs 'phrases' or 'swap' (one of them)")
         if swap:
+            odd = [k for k, v in swap.items() if not isinstance(v, str)]
+            if odd:
+                raise RuleError(
+                    f"{origin}: rule {self.id}: swap values must be strings, not {odd!r} "
+                    "(a key written after [rule.swap] belongs to the swap table)"
+                )
             self.items: list[tuple[str, str | None]] = [(k, v) for k, v in swap.items()]
             if self.action == "none":
                 self.action = "replace"

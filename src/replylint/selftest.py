@@ -48,7 +48,7 @@ def check_example(rule: Rule, example: Example, bad: bool, base: dict | None = N
 def run_examples(linter: Linter) -> Iterator[tuple[Rule, str]]:
     """Yield (rule, problem) for every example of every loaded rule that misbehaves."""
     base = {"packs": linter.settings.packs}
-    for rule in linter.rules:
+    for rule in linter.active:
         for ex in rule.bad:
             problem = check_example(rule, ex, True, base)
             if problem:

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from ..findings import Severity
+from ..findings import Edit, Severity
 from ..fixes import suggestion
-from ..findings import Edit
+from ..ingest import TITLES
 from ..rule import Hit, Rule, RuleContext, examples
 
 if TYPE_CHECKING:
@@ -16,12 +16,12 @@ if TYPE_CHECKING:
 
 _GENERIC = re.compile(
     r"(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))[ ,]+"
-    r"(?:(?:valued|dear|loyal|esteemed)\s+)?"
-    r"(?:customers?|clients?|users?|members?|subscribers?|account ?holders?|card ?holders?|"
-    r"sir\s*(?:/|or)\s*madam|madam\s*(?:/|or)\s*sir|sirs?|madam|guest|shopper|patron|valued one)\b"
-    r"|to whom it may concern",
+    r"(?:(?:valued|dear|loyal|esteemed|our)\s+)*"
+    r"(?:" + TITLES + r")\b|to whom it may concern",
     re.IGNORECASE,
 )
+# "Hi friend" is casual, not generic, unless it is "Dear friend".
+_CASUAL_OK = re.compile(r"(?:hi|hey|hello)[ ,]+friends?\b", re.IGNORECASE)
 
 
 def first_name(full: str | None) -> str | None:
@@ -54,19 +54,23 @@ class GenericSalutation(Rule):
          "flagged": "Hello valued member", "fixed": "Hi Omar, your points were added."},
         {"text": "To whom it may concern, the invoice is attached.", "flagged": "To whom it may concern",
          "fixed": "Hi, the invoice is attached."},
+        {"text": "Greetings, account holder. Your statement is ready.", "flagged": "Greetings, account holder",
+         "fixed": "Hi. Your statement is ready."},
     )
     good = examples(
         {"text": "Hi Dana, your refund was issued today.", "context": {"customer_name": "Dana Whitfield"}},
         "Our customers on the annual plan get this for free, so I've added it to your account.",
         "Dear Marco, thank you for your patience while we checked the order.",
         "Hi there! The new app version is live.",
+        "Hey friend, great to hear from you again! Your order shipped.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         text = analysis.text
         for region in analysis.source.regions_of("greeting"):
-            m = _GENERIC.match(text, region.start, region.end)
-            if not m:
+            line_end = text.find("\n", region.start)
+            m = _GENERIC.match(text, region.start, len(text) if line_end == -1 else line_end)
+            if not m or _CASUAL_OK.match(m.group()):
                 continue
             name = first_name(rc.context.customer_name)
             greeting = f"Hi {name}" if name else "Hi"
@@ -77,3 +81,164 @@ class GenericSalutation(Rule):
                 message=self.message.format(passage=m.group()),
                 suggestions=[suggestion(Edit(m.start(), m.end(), greeting), title, safe=True)],
             )
+
+
+class NamelessGreeting(Rule):
+    id = "PER002"
+    name = "nameless-greeting"
+    trait = "personal"
+    severity = Severity.INFO
+    summary = "A greeting without the customer's name when we know it (a hint)."
+    why = "Using the name we already have costs nothing and tells the customer a person read their message."
+    message = "You know the customer's name: greet them as “Hi {name}”."
+    fix = "safe"
+    scope = frozenset({"greeting"})
+    bad = examples(
+        {"text": "Hi there, your refund went out today.", "context": {"customer_name": "Dana Whitfield"},
+         "flagged": "Hi there", "fixed": "Hi Dana, your refund went out today."},
+        {"text": "Hello! The fix is live.", "context": {"customer_name": "Omar Haddad"},
+         "flagged": "Hello", "fixed": "Hi Omar! The fix is live."},
+        {"text": "Hey, thanks for waiting.", "context": {"customer_name": "Li Wei"},
+         "flagged": "Hey", "fixed": "Hi Li, thanks for waiting."},
+    )
+    good = examples(
+        "Hi there, your refund went out today.",
+        {"text": "Hi Dana, your refund went out today.", "context": {"customer_name": "Dana Whitfield"}},
+        {"text": "Your refund went out today.", "context": {"customer_name": "Dana Whitfield"}},
+    )
+
+    def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
+        name = first_name(rc.context.customer_name)
+        if not name:
+            return
+        text = analysis.text
+        for region in analysis.source.regions_of("greeting"):
+            m = _BARE_GREETING.match(text, region.start, region.end)
+            if not m:
+                continue
+            yield Hit(m.start(), m.end(), message=self.message.format(name=name),
+                      suggestions=[suggestion(Edit(m.start(), m.end(), f"Hi {name}"), f"Greet {name} by name", safe=True)])
+
+
+_BARE_GREETING = re.compile(
+    r"(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| again| all| everyone)?(?=\s*[,!.:;]|\s*$)",
+    re.IGNORECASE,
+)
+
+_DEPT = (
+    r"(?:department|dept\.?|desk|back[- ]office|team|specialists?|folks|people|representatives?|reps?|"
+    r"agents?|staff|crew|center|centre|division|unit|office|receivable|payable|operations|ops)"
+)
+_HANDOFF = re.compile(
+    r"\b(?:(?:the|our|a|your|relevant|appropriate|concerned|responsible|dedicated)\s+)+"
+    r"(?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
+    r"(?:\s+(?:will|'ll|is going to|are going to)\s+(?:be\s+)?"
+    r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|e-?mail(?:ing)?|be in touch|follow(?:ing)? up|"
+    r"look(?:ing)? into|review(?:ing)?|handl(?:e|ing)|process(?:ing)?|apply|applying|send(?:ing)?|investigat(?:e|ing)|respond(?:ing)?)\b)"
+    r"|\b(?:contact|call|e-?mail|write to|reach out to)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:department|dept\.?|desk)\b"
+    r"|\b(?:pass(?:ed|ing)?|forward(?:ed|ing)?|sen[dt](?:ing)?|refer(?:red|ring)?|hand(?:ed|ing)?)\s+(?:this|it|you|your (?:case|claim|request|ticket))\s+(?:over\s+)?(?:on\s+)?to\s+(?:the|our)\s+"
+    r"(?:relevant|appropriate|right|concerned|responsible)\s+(?:department|dept\.?)\b",
+    re.IGNORECASE,
+)
+# A person named in the sentence ("Maria on our billing team") makes it personal.
+_PERSON_NEAR = re.compile(
+    r"\b(?!(?:Department|Team|Desk|Office|Center|Centre|Support|Billing)\b)[A-Z][a-z]+\s+(?:on|from|in|with)\s+(?:our|the)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:team|department|desk|group|crew|office)\b"
+    r"|\b(?:my colleague|my teammate|my manager|our specialist|our technician)\s+[A-Z][a-z]+"
+)
+
+
+class FacelessHandoff(Rule):
+    id = "PER003"
+    name = "faceless-handoff"
+    trait = "personal"
+    severity = Severity.WARNING
+    summary = "Handing the customer to a faceless department (“the Billing Department will contact you”)."
+    why = "A department can't be asked a follow-up question; a named person can. Say who will help."
+    message = "Name the person who will help (“Maria on our billing team will email you”) instead of “{passage}”."
+    bad = examples(
+        {"text": "The Billing Department will contact you within 2 business days.", "flagged": "The Billing Department will contact"},
+        {"text": "I'll pass this to the relevant department and they will contact you.",
+         "flagged": "pass this to the relevant department"},
+        {"text": "Sorry about that. Our shipping team will look into it and send one out.",
+         "flagged": "Our shipping team will look into"},
+        {"text": "For the return, please contact the Returns Department at the number below.",
+         "flagged": "contact the Returns Department"},
+    )
+    good = examples(
+        "Maria on our billing team will contact you within 2 business days.",
+        "Our team fixed the outage last night, and everything is back to normal.",
+        "You can reach out to our Photos team through the app if it happens again.",
+        "I'll email you myself tomorrow with the tracking number.",
+    )
+
+    def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
+        for sent in analysis.doc.sents:
+            for m in _HANDOFF.finditer(sent.text):
+                if _PERSON_NEAR.search(sent.text):
+                    break
+                start = sent.start_char + m.start()
+                end = sent.start_char + m.end()
+                yield Hit(start, end, message=self.message.format(passage=m.group()))
+
+
+_TEAM_NAME = re.compile(
+    r"^(?:[-–—~]\s*)?(?:the\s+)?(?:[A-Z][\w&.'-]*\s+){0,3}"
+    r"(?:support|customer\s+(?:service|care|support|success|experience)|care|service|help\s*desk|"
+    r"team|department|desk|billing|helpdesk|customer care team|support team)(?:\s+team)?\.?$",
+    re.IGNORECASE,
+)
+
+
+class FacelessSignoff(Rule):
+    id = "PER004"
+    name = "faceless-signoff"
+    trait = "personal"
+    severity = Severity.WARNING
+    summary = "Signing off as a team (“The Support Team”, “Customer Service”) with no person's name."
+    why = "A reply signed by a department has no one to answer to; the customer can't reply to “Customer Service”."
+    message = "Sign with your name{hint} instead of “{passage}”."
+    fix = "safe"
+    scope = frozenset({"signoff"})
+    bad = examples(
+        {"text": "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nThe Acme Team", "context": {"agent_name": "Tom"},
+         "flagged": "The Acme Team", "fixed": "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nTom"},
+        {"text": "Your card is active.\n\nSincerely,\nAcme Customer Care Team", "flagged": "Acme Customer Care Team"},
+        {"text": "Hi Tomás,\n\nThe update is under Settings > About.\n\nHelp Desk", "flagged": "Help Desk"},
+    )
+    good = examples(
+        "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nTom",
+        "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nTom\nAcme Support Team",
+        "Thanks for reaching out, our support team fixed it! ^JS",
+    )
+
+    def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
+        text = analysis.text
+        for region in analysis.source.regions_of("signoff"):
+            lines = [(m.start() + region.start, m.group()) for m in re.finditer(r"[^\n]+", text[region.start:region.end])]
+            names = [(s, ln) for s, ln in lines if ln.strip() and not _is_valediction(ln)]
+            if not names or not all(_TEAM_NAME.match(ln.strip()) and not _NAMED.search(ln) for _, ln in names):
+                continue
+            start, line = names[0]
+            start += len(line) - len(line.lstrip())
+            end = names[-1][0] + len(names[-1][1].rstrip())
+            passage = text[start:end]
+            agent = (rc.context.agent_name or "").strip()
+            hint = f" ({agent})" if agent else ""
+            suggestions = [suggestion(Edit(start, end, agent), f"Sign as {agent}", safe=True)] if agent else []
+            yield Hit(start, end, message=self.message.format(hint=hint, passage=passage), suggestions=suggestions)
+
+
+_VALEDICTION_LINE = re.compile(
+    r"^\s*(?:(?:best|kind|warm|warmest|many|with)?\s*regards|best(?: wishes)?|sincerely(?: yours)?|yours(?: truly| sincerely)?|"
+    r"cheers|thanks(?: again)?|thank you|many thanks|take care|all the best|respectfully|warmly|talk soon)\s*[,!.]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# "Carlos from Acme Billing", "Dana, Acme Support": a person is named.
+_NAMED = re.compile(r"\b(?:from|at|of|on)\b|,", re.IGNORECASE)
+
+
+def _is_valediction(line: str) -> bool:
+    return bool(_VALEDICTION_LINE.match(line))
