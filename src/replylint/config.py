@@ -49,7 +49,7 @@ class ChannelLimits(_Strict):
 DEFAULT_CHANNELS: dict[str, ChannelLimits] = {
     "chat": ChannelLimits(max_words=180, max_paragraphs=5, max_questions=3, max_paragraph_words=90),
     "social": ChannelLimits(max_words=120, max_paragraphs=4, max_questions=3, max_paragraph_words=80),
-    "email": ChannelLimits(max_words=400, max_paragraphs=9, max_questions=4, max_paragraph_words=150),
+    "email": ChannelLimits(max_words=400, max_paragraphs=6, max_questions=4, max_paragraph_words=150),
 }
 
 
@@ -66,6 +66,7 @@ class Settings(_Strict):
     banned_terms: dict[str, str] = Field(default_factory=dict)
     internal_domains: list[str] = Field(default_factory=list)
     codenames: list[str] = Field(default_factory=list)
+    internal_tools: list[str] = Field(default_factory=list)
     packs: list[str] = Field(default_factory=list)
     max_chars: int = Field(100_000, ge=1)
     input_format: Literal["auto", "plain", "markdown", "html"] = "auto"

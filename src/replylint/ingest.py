@@ -19,6 +19,9 @@ MASKED_KINDS = frozenset({"quote", "url", "email", "handle", "hashtag", "code", 
 # Region kinds that are prose with a role (rules read them as part of the body).
 ROLE_KINDS = frozenset({"greeting", "signoff"})
 ALL_KINDS = MASKED_KINDS | ROLE_KINDS
+# For rules that judge whole sentences or messages: a link or @handle inside a
+# long sentence is still part of it (quoted history and code are not).
+WHOLE_TEXT_SCOPE = frozenset({"body", "url", "email", "handle", "hashtag", "thread_marker"})
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..findings import Edit, Severity
 from ..fixes import suggestion
+from ..ingest import WHOLE_TEXT_SCOPE
 from ..rule import Hit, Rule, RuleContext, examples
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class StackedFormulas(Rule):
     why = "One warm line is friendly; a stack of them is boilerplate the customer has to read past. Keep one."
     message = "Keep one of these {n} stock lines and cut the rest."
     fix = "unsafe"
+    scope = WHOLE_TEXT_SCOPE
     bad = examples(
         {"text": "Your refund is done. Please let me know if you have any other questions. Do not hesitate to contact us. Have a great day!",
          "flagged": "Do not hesitate to contact us. Have a great day!",
@@ -131,6 +133,7 @@ class LongSentence(Rule):
     why = "Long sentences bury the answer; customers skim. Split it where the idea changes."
     message = "This sentence has {n} words; split it (aim for {limit} or fewer)."
     defaults = {"max_words": 40}
+    scope = WHOLE_TEXT_SCOPE
     bad = examples(
         {"text": _LONG_SENTENCE, "flagged": _LONG_SENTENCE},
         {"text": "Hi Dana! " + _LONG_SENTENCE.replace("bank.", "bank, so please keep an eye on it."),
@@ -167,6 +170,9 @@ _RESTATE = re.compile(
 )
 
 
+_CONFIRM = re.compile(r"^(?:correct|right|is that (?:right|correct)|did i get that right|am i right)\b", re.IGNORECASE)
+
+
 class RestatedQuestion(Rule):
     id = "CON006"
     name = "restated-question"
@@ -176,6 +182,7 @@ class RestatedQuestion(Rule):
     why = "The customer knows what they asked; repeating it back at length delays the answer."
     message = "Skip restating the question ({n} words); answer it."
     defaults = {"min_words": 14}
+    scope = WHOLE_TEXT_SCOPE
     bad = examples(
         {"text": "I understand that you are having an issue with the app crashing every time you open the camera on your new phone. Update to 6.2 and it will stop.",
          "flagged": "I understand that you are having an issue with the app crashing every time you open the camera on your new phone."},
@@ -188,14 +195,19 @@ class RestatedQuestion(Rule):
         "I understand your frustration. I've refunded the charge.",
         "I understand you're having trouble logging in. Let's reset it.",
         "You're asking the right question! Yes, roaming is included.",
+        "You're asking whether a gift card can be used to pay for items that are on sale when you check out online. Correct?",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         min_words = int(rc.options.get("min_words", 14))
-        for sent in _body_sentences(analysis)[:3]:
+        sents = _body_sentences(analysis)
+        for i, sent in enumerate(sents[:3]):
             m = _RESTATE.search(sent.text)
             if not m or _words(sent) < min_words:
                 continue
+            after = sents[i + 1].text if i + 1 < len(sents) else ""
+            if _CONFIRM.match(after.strip()):
+                continue  # restating to check understanding ("…, correct?") is a clarifying question
             start = sent.start_char + m.start()
             greet = re.match(r"(?:hi|hello|hey)\b[^,.!]{0,30}[,.!]\s*", sent.text, re.IGNORECASE)
             if greet and m.start() == 0:

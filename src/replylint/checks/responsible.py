@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 BLAME_WORDS = {
     "messed", "screwed", "dropped", "botched", "goofed", "forgot", "forgotten", "lost",
     "mishandled", "misplaced", "mislabeled", "mislabelled", "misrouted", "wrong", "incorrect", "fault",
+    "missed", "mess", "screw", "botch",
 }
 PARTY_WORDS = {
     "team", "teams", "department", "dept", "agent", "agents", "rep", "reps", "representative", "colleague",
@@ -25,16 +26,20 @@ PARTY_WORDS = {
     "dev", "devs", "folks", "guys", "staff", "courier", "couriers", "carrier", "driver", "drivers", "warehouse",
     "partner", "partners", "vendor", "supplier", "contractor", "store", "branch", "technician", "tech",
     "techs", "manager", "supervisor", "associate", "employee", "crew", "ups", "fedex", "dhl", "usps", "billing",
+    "admin", "someone", "somebody", "they", "he", "she", "airline", "bank", "processor", "manufacturer",
 }
 # Stage two: the parse must show a third party as the subject of a blame predicate.
 PARTY_LEMMAS = {w.rstrip("s") for w in PARTY_WORDS} | {"folk", "guy", "staff", "ups", "dhl", "usps"}
-BLAME_LEMMAS = {"mess", "screw", "botch", "goof", "forget", "lose", "mishandle", "misplace", "mislabel", "misroute"}
+BLAME_LEMMAS = {"mess", "screw", "botch", "goof", "forget", "lose", "mishandle", "misplace", "mislabel", "misroute", "miss"}
+# Verbs strong enough that a pronoun subject ("they messed it up") is blame too.
+STRONG_LEMMAS = {"mess", "screw", "botch", "goof"}
+THIRD_PERSON = {"they", "he", "she", "someone", "somebody"}
 WRONG = {"wrong", "incorrect"}
 
 
-def _is_party(tok: "Token") -> bool:
-    if tok.pos_ == "PRON":
-        return False
+def _is_party(tok: "Token", strong: bool = False) -> bool:
+    if tok.pos_ == "PRON" or tok.lower_ in THIRD_PERSON:
+        return strong and tok.lower_ in THIRD_PERSON
     words = {tok.lemma_.lower(), tok.lower_} | {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod")}
     return bool(words & PARTY_LEMMAS) or bool(words & PARTY_WORDS)
 
@@ -47,7 +52,7 @@ def _blamed(verb: "Token") -> bool:
         return True
     if lemma == "drop":
         return any(c.dep_ == "dobj" and c.lemma_.lower() == "ball" for c in verb.children)
-    if lemma in ("give", "send", "tell", "ship", "quote"):
+    if lemma in ("give", "send", "tell", "ship", "quote", "put", "list", "enter", "print", "post", "charge", "use"):
         return any(
             c.dep_ in ("dobj", "attr") and (any(a.lower_ in WRONG for a in c.children) or c.lower_ in WRONG)
             for c in verb.children
@@ -78,6 +83,8 @@ class BlameOthers(Rule):
         {"text": "Honestly the dev folks dropped the ball on this one.", "flagged": "the dev folks dropped the ball"},
         {"text": "It was the billing team's fault, not ours.", "flagged": "the billing team's fault"},
         {"text": "The courier lost your parcel again.", "flagged": "The courier lost"},
+        {"text": "The billing folks must have missed it, so I've fixed it myself.", "flagged": "The billing folks must have missed"},
+        {"text": "Honestly, they mess this up constantly.", "flagged": "they mess this up"},
     )
     good = examples(
         "Our engineers fixed it last night, so it should work now.",
@@ -85,6 +92,7 @@ class BlameOthers(Rule):
         "Something went wrong on our side; I've reissued the order.",
         "Our team hasn't lost a single parcel this year, and yours is safe.",
         "The courier has your parcel and it's out for delivery.",
+        "They missed you by a minute, so the driver will come back tomorrow at 10am ET.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -116,7 +124,8 @@ class BlameOthers(Rule):
             return None
         if tok.pos_ not in ("VERB", "AUX") or not _blamed(tok):
             return None
-        subjects = [c for c in tok.children if c.dep_ == "nsubj" and _is_party(c)]
+        strong = tok.lemma_.lower() in STRONG_LEMMAS
+        subjects = [c for c in tok.children if c.dep_ == "nsubj" and _is_party(c, strong)]
         if not subjects:
             return None
         end_tok = tok
