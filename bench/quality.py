@@ -86,7 +86,7 @@ def main() -> int:
         if te is None or tr is None:
             continue
         wrong, n = samples.get(t, (None, None))
-        judged_txt = f"{wrong} of {n}" if n else "not judged"
+        judged_txt = f"{wrong} of {n}" if n else ("no real hits" if t in samples else "not judged")
         lines.append(
             f"| {t} | {fmt(te.precision)} | {fmt(te.recall)} | {fmt(te.f1)} | {fmt(te.paraphrase_recall)} | "
             f"{fmt(tr.precision)} | {fmt(tr.recall)} | {100 * per_trait[t] / total:.2f}% | {judged_txt} |"

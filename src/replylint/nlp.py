@@ -65,12 +65,18 @@ def tokenize(text: str) -> "Doc":
 def split_sentences(doc: "Doc") -> "Doc":
     doc = _sentencizer()(doc)
     after_break = False
-    for tok in doc:
+    for i, tok in enumerate(doc):
         if after_break and not tok.is_space:
             tok.is_sent_start = True
             after_break = False
         if "\n" in tok.text or "\n" in tok.whitespace_:
             after_break = True
+        # A link swallows the full stop after it ("…here: https://x.co/a. Then…"),
+        # and replies often run on after a bare link ("…/help Shoot us a DM").
+        if tok.like_url and i + 1 < len(doc):
+            nxt = doc[i + 1]
+            if nxt.is_title and not nxt.is_punct and tok.whitespace_:
+                nxt.is_sent_start = True
     return doc
 
 

@@ -158,7 +158,8 @@ class LongSentence(Rule):
                 end = sent.end_char
                 while end > sent.start_char and analysis.text[end - 1].isspace():
                     end -= 1
-                yield Hit(sent.start_char, end, message=self.message.format(n=n, limit=limit))
+                first = next((t for t in sent if not (t.text.startswith("@") or t.is_space)), sent[0])
+                yield Hit(first.idx, end, message=self.message.format(n=n, limit=limit))
 
 
 _RESTATE = re.compile(
