@@ -12,7 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .context import CHANNELS
 
@@ -53,6 +53,29 @@ DEFAULT_CHANNELS: dict[str, ChannelLimits] = {
 }
 
 
+class LanguageToolSettings(_Strict):
+    """The optional LanguageTool backend (off unless ``url`` or ``local`` is set)."""
+
+    url: str | None = Field(None, description="a LanguageTool server, e.g. http://localhost:8010")
+    local: bool = Field(False, description="use a LanguageTool install found by language-tool-python (LTP_PATH)")
+    language: str | None = Field(None, description="LanguageTool's language code; default: the house locale")
+    timeout: float = Field(3.0, gt=0, le=60, description="seconds to wait for an answer")
+    retry_after: float = Field(30.0, ge=0, description="seconds to leave a failed server alone")
+    allow_public: bool = Field(False, description="required to send text to languagetool.org")
+    disabled_rules: list[str] = Field(default_factory=list)
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.url) or self.local
+
+    @field_validator("url")
+    @classmethod
+    def _http(cls, v: str | None) -> str | None:
+        if v is not None and not v.startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// URL")
+        return v
+
+
 class Settings(_Strict):
     """The resolved settings of one Linter. See docs/configuration.md."""
 
@@ -72,6 +95,19 @@ class Settings(_Strict):
     input_format: Literal["auto", "plain", "markdown", "html"] = "auto"
     channels: dict[str, ChannelLimits] = Field(default_factory=lambda: dict(DEFAULT_CHANNELS))
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
+    languagetool: LanguageToolSettings = Field(default_factory=LanguageToolSettings)
+
+    @model_validator(mode="after")
+    def _public_languagetool_needs_consent(self) -> "Settings":
+        from .backends.languagetool import is_public
+
+        lt = self.languagetool
+        if lt.url and is_public(lt.url) and not lt.allow_public:
+            raise ValueError(
+                "languagetool.url points to the public LanguageTool API: replies would leave your network. "
+                "Set languagetool.allow_public = true to allow it"
+            )
+        return self
 
     @field_validator("locale")
     @classmethod
@@ -176,6 +212,8 @@ def _explain(exc: ValidationError, where: str) -> str:
             close = difflib.get_close_matches(key, parent, n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else f"; valid keys: {', '.join(parent)}"
             lines.append(f"{where}: unknown key {loc!r}{hint}")
+        elif not loc:
+            lines.append(f"{where}: {err['msg'].removeprefix('Value error, ')}")
         else:
             lines.append(f"{where}: bad value for {loc!r}: {err['msg']}")
     return "\n".join(lines)

@@ -16,6 +16,9 @@ from .context import Context
 from .findings import Finding, Notice, Severity, fingerprint
 from .fixes import apply_edits, chosen_edits
 from .ingest import MASKED_KINDS, ROLE_KINDS, Source, ingest
+from .backends.languagetool import RULE_PREFIX as LT_PREFIX
+from .backends.languagetool import LanguageToolBackend
+from .language import detect
 from .nlp import Analysis, load_pipeline, split_sentences
 from .packs import MatcherBank, PackRule
 from .plugins import collect_rules, plugin_manager
@@ -56,6 +59,8 @@ class Linter:
         self._pm = plugin_manager(plugins, entry_points=entry_points)
         self.rules: list[Rule] = collect_rules(self._pm, settings)
         self.active: list[Rule] = self._select(self.rules)
+        self._english_only = any(r.english_only for r in self.active)
+        self._languagetool = self._backend()
         self._bank = MatcherBank()
         for rule in self.active:
             if isinstance(rule, PackRule):
@@ -109,7 +114,16 @@ class Linter:
 
     @staticmethod
     def _known_token(token: str, rules: list[Rule]) -> bool:
-        return token == "ALL" or token in TRAIT_IDS or any(_matches(token, r) for r in rules)
+        return (token == "ALL" or token in TRAIT_IDS or token == "LT" or token.startswith(LT_PREFIX)
+                or any(_matches(token, r) for r in rules))
+
+    def _backend(self) -> LanguageToolBackend | None:
+        lt = self.settings.languagetool
+        if not lt.enabled or "LT" in self.settings.ignore:
+            return None
+        return LanguageToolBackend(
+            lt.url, lt.local, lt.language or self.settings.locale, lt.timeout, lt.retry_after, lt.disabled_rules
+        )
 
     def _ruleset_hash(self) -> str:
         payload = {
@@ -228,9 +242,19 @@ class Linter:
         ignore_set = set(ignore or [])
         analysis = Analysis(source=source, doc=doc)
         analysis.matches = self._bank(doc)
+        language = detect(_prose(source)) if self._english_only else None
+        if language is not None:
+            notices.append(Notice(
+                "non_english",
+                f"The reply looks like {language.code} (confidence {language.confidence:.2f}), not English: "
+                "English-only checks were skipped.",
+                detail={"language": language.code, "confidence": round(language.confidence, 3)},
+            ))
         findings: list[Finding] = []
         for rule in self.active:
             if ignore_set and any(_matches(t, rule) for t in ignore_set):
+                continue
+            if language is not None and rule.english_only:
                 continue
             rc = RuleContext(ctx, self.settings, {**rule.defaults, **self.settings.rules.get(rule.id, {})})
             try:
@@ -246,6 +270,8 @@ class Linter:
                         rule=rule.id,
                     )
                 )
+        if self._languagetool is not None and language is None and "LT" not in ignore_set:
+            findings.extend(self._languagetool_findings(source, notices, ignore_set))
         findings = _with_ids(_dedupe(self._outside_vocabulary(findings, text)))
         if ignore_set:
             findings = [f for f in findings if f.id not in ignore_set]
@@ -254,6 +280,27 @@ class Linter:
         report.stats["stage_two_sentences"] = analysis.stage_two
         report.stats["sentences"] = sum(1 for _ in doc.sents)
         return report
+
+    def _languagetool_findings(self, source: Source, notices: list[Notice], ignore: set[str]) -> list[Finding]:
+        assert self._languagetool is not None
+        outcome = self._languagetool.check(source.text)
+        if outcome.problem:
+            notices.append(Notice("backend", outcome.problem))
+        dropped = ignore | set(self.settings.ignore)
+        out = []
+        for m in outcome.matches:
+            if any(m.rule == t or (t.startswith(LT_PREFIX) and m.rule.startswith(t)) for t in dropped):
+                continue
+            if m.trait in dropped or source.is_masked(m.start, m.end):
+                continue
+            start, end = source.to_original(m.start, m.end)
+            out.append(Finding(
+                rule=m.rule, trait=m.trait, severity=m.severity, start=start, end=end, message=m.message,
+                passage=source.original[start:end],
+                suggestions=tuple(replace(sg, edits=tuple(_map_edit(e, source) for e in sg.edits)) for sg in m.suggestions),
+                confidence=0.8,
+            ))
+        return out
 
     def _outside_vocabulary(self, findings: list[Finding], text: str) -> list[Finding]:
         """Team vocabulary is never flagged: drop findings inside a vocabulary term."""
@@ -296,6 +343,18 @@ class Linter:
             suggestions=suggestions,
             confidence=hit.confidence if hit.confidence is not None else rule.confidence,
         )
+
+
+def _prose(source: Source) -> str:
+    """The reply's own words: without links, handles, e-mail, code or quoted history."""
+    spans = sorted((r.start, r.end) for r in source.regions if r.kind in MASKED_KINDS)
+    out, pos = [], 0
+    for start, end in spans:
+        if start > pos:
+            out.append(source.text[pos:start])
+        pos = max(pos, end)
+    out.append(source.text[pos:])
+    return " ".join(out)
 
 
 def _map_edit(edit: Any, source: Source) -> Any:

@@ -24,7 +24,7 @@ def at_sentence_start(text: str, pos: int) -> bool:
     if handles:
         before = before[: handles.start()]
     stripped = before.rstrip(" \t")
-    if not stripped or stripped.endswith(("\n", ".", "!", "?", ":", ";")):
+    if not stripped or stripped.endswith(("\n", ".", "!", "?")):
         return True
     # A lone closing quote or bracket after sentence punctuation.
     return len(stripped) >= 2 and stripped[-1] in "\"')]" and stripped[-2] in ".!?"

@@ -199,7 +199,10 @@ _TITLE_AFTER_COMMA = re.compile(
     r"\s*(?:(?:valued|dear|loyal|esteemed|our)\s+)*(?:" + TITLES + r")\b[,!.:;]?", re.IGNORECASE
 )
 # Agent initials or a first name glued to the end of a tweet: "^JS", "-Becky", "*TC", "~ Ana".
-_SIGNATURE_TAIL = re.compile(r"(?:(?<=\s)|(?<=[.!?)\w]))[\^~*\-–—]\s?[A-Z][A-Za-z]{0,14}(?:\s?[A-Z][A-Za-z]{0,14})?[ \t]*$")
+_SIGNATURE_TAIL = re.compile(
+    r"(?:(?<=\s)|(?<=[.!?)\w]))[\^~*\-–—]\s?[A-Z][A-Za-z]{0,14}(?:\s?[A-Z][A-Za-z]{0,14})?[ \t]*$"
+    r"|(?<=\s)[-–—~]\s?[a-z][a-z]{1,14}[ \t]*$"  # "Thanks - prabu": a lower-case name after a dash
+)
 
 
 def _thread_ok(m: re.Match[str]) -> bool:

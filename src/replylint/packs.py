@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 _RULE_KEYS = {
     "id", "name", "trait", "kind", "severity", "summary", "why", "message", "title",
     "action", "fix", "phrases", "swap", "patterns", "regex", "ignorecase", "replacement",
-    "unless", "scope", "preview", "confidence", "needs", "trigger", "bad", "good",
+    "unless", "scope", "preview", "confidence", "needs", "trigger", "bad", "good", "english_only",
 }
 _TAG_KEYS = {"LEMMA", "POS", "TAG", "DEP", "MORPH", "ENT_TYPE"}
 
@@ -43,7 +43,8 @@ class PackRule(Rule):
 
     kind = ""
 
-    def __init__(self, spec: dict[str, Any], origin: str, default_trait: str | None) -> None:
+    def __init__(self, spec: dict[str, Any], origin: str, default_trait: str | None,
+                 pack: dict[str, Any] | None = None) -> None:
         where = f"{origin}: rule {spec.get('id', '?')}"
         unknown = set(spec) - _RULE_KEYS
         if unknown:
@@ -70,6 +71,7 @@ class PackRule(Rule):
         self.unless = [re.compile(p, re.IGNORECASE) for p in spec.get("unless", [])]
         self.scope = frozenset(spec.get("scope", ["body"]))
         self.preview = bool(spec.get("preview", False))
+        self.english_only = bool(spec.get("english_only", (pack or {}).get("english_only", True)))
         self.confidence = float(spec.get("confidence", 1.0))
         self.needs = spec.get("needs", "tokens")
         self.trigger = " ".join(spec.get("trigger", [])) if isinstance(spec.get("trigger"), list) else spec.get("trigger", "")
@@ -113,8 +115,9 @@ class PackRule(Rule):
 class PhraseRule(PackRule):
     kind = "phrase"
 
-    def __init__(self, spec: dict[str, Any], origin: str, default_trait: str | None) -> None:
-        super().__init__(spec, origin, default_trait)
+    def __init__(self, spec: dict[str, Any], origin: str, default_trait: str | None,
+                 pack: dict[str, Any] | None = None) -> None:
+        super().__init__(spec, origin, default_trait, pack)
         swap = spec.get("swap")
         phrases = spec.get("phrases")
         if bool(swap) == bool(phrases):
@@ -150,8 +153,9 @@ class PhraseRule(PackRule):
 class PatternRule(PackRule):
     kind = "pattern"
 
-    def __init__(self, spec: dict[str, Any], origin: str, default_trait: str | None) -> None:
-        super().__init__(spec, origin, default_trait)
+    def __init__(self, spec: dict[str, Any], origin: str, default_trait: str | None,
+                 pack: dict[str, Any] | None = None) -> None:
+        super().__init__(spec, origin, default_trait, pack)
         self.patterns: list[list[dict[str, Any]]] = spec.get("patterns") or []
         if not self.patterns:
             raise RuleError(f"{origin}: rule {self.id}: a pattern rule needs 'patterns'")
@@ -194,8 +198,9 @@ class PatternRule(PackRule):
 class RegexRule(PackRule):
     kind = "regex"
 
-    def __init__(self, spec: dict[str, Any], origin: str, default_trait: str | None) -> None:
-        super().__init__(spec, origin, default_trait)
+    def __init__(self, spec: dict[str, Any], origin: str, default_trait: str | None,
+                 pack: dict[str, Any] | None = None) -> None:
+        super().__init__(spec, origin, default_trait, pack)
         flags = re.IGNORECASE if spec.get("ignorecase", True) else 0
         try:
             self.regex = re.compile(spec.get("regex", ""), flags)
@@ -279,14 +284,18 @@ def load_pack(path: Path) -> list[PackRule]:
     unknown = set(data) - {"pack", "rule"}
     if unknown:
         raise RuleError(f"{path}: unknown top-level key(s) {', '.join(sorted(unknown))} (use [pack] and [[rule]])")
-    default_trait = data.get("pack", {}).get("trait")
+    pack = data.get("pack", {})
+    unknown_pack = set(pack) - {"trait", "english_only"}
+    if unknown_pack:
+        raise RuleError(f"{path}: unknown [pack] key(s) {', '.join(sorted(unknown_pack))} (use trait, english_only)")
+    default_trait = pack.get("trait")
     rules = []
     for spec in data.get("rule", []):
         kind = spec.get("kind", "phrase")
         cls = KINDS.get(kind)
         if cls is None:
             raise RuleError(f"{path}: rule {spec.get('id', '?')}: kind must be one of {', '.join(KINDS)}")
-        rule = cls(spec, origin=str(path.name), default_trait=default_trait)
+        rule = cls(spec, origin=str(path.name), default_trait=default_trait, pack=pack)
         rule.validate()
         rules.append(rule)
     return rules

@@ -97,6 +97,7 @@ class Rule:
     trigger: str = ""
     scope: frozenset[str] = frozenset({"body"})
     preview: bool = False
+    english_only: bool = True
     confidence: float = 1.0
     defaults: dict[str, Any] = {}
     bad: tuple[Example, ...] = ()
@@ -157,6 +158,7 @@ class Rule:
             "trigger": self.trigger,
             "scope": sorted(self.scope),
             "preview": self.preview,
+            "english_only": self.english_only,
             "fix": self.fix_kind(),
             "origin": self.origin,
             "bad": [e.__dict__ for e in self.bad],

@@ -70,6 +70,7 @@ class _ChannelRule(Rule):
     trait = "conversational"
     severity = Severity.WARNING
     scope = WHOLE_TEXT_SCOPE
+    english_only = False  # length limits hold in any language
 
     def limits(self, rc: RuleContext) -> tuple["ChannelLimits", str]:
         channel = rc.context.channel or "email"

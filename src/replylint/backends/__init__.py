@@ -1,0 +1,1 @@
+"""Optional checkers outside replylint (LanguageTool), used only when configured."""
