@@ -2,7 +2,7 @@
 
     python bench/literate.py                # print
     python bench/literate.py --write-docs   # also rewrite docs/benchmarks.md#literate
-    python bench/literate.py --harper       # also run Harper (pip install harper-py) on the same replies
+    python bench/literate.py --harper       # also run Harper (pip install -e '.[bench]') on the same replies
 
 Recall: real misspellings are injected into real replies (ibm-cdp), one per reply, with a
 fixed seed. The pairs come from codespell's dictionary and the Birkbeck corpus, kept to
@@ -142,23 +142,21 @@ def run(args: argparse.Namespace) -> dict:
 
 
 def harper(replies: list[str], cases: list[tuple[int, str, int, int, str]]) -> dict:
-    """Harper (harper-py) on the same replies: its lints are its findings."""
-    import harper_py  # type: ignore[import-not-found]
+    """Harper (harper-py, American dialect, default rules) on the same replies."""
+    import harper as harper_py  # type: ignore[import-not-found]
 
-    linter = harper_py.Linter() if hasattr(harper_py, "Linter") else harper_py
-    def lint(text: str):  # type: ignore[no-untyped-def]
-        return linter.lint(text)
-
-    false = sum(len(lint(t)) for t in replies)
-    detected = 0
-    for _, text, start, end, _ in cases:
-        for item in lint(text):
-            span = getattr(item, "span", None)
-            s, e = (span.start, span.end) if span is not None else (getattr(item, "start", -1), getattr(item, "end", -1))
-            if s <= start and end <= e:
+    linter = harper_py.Linter()
+    false = sum(len(linter.lint(t)) for t in replies)
+    detected = right = 0
+    for _, text, start, end, correct in cases:
+        for lint in linter.lint(text):
+            if lint.span.start <= start and end <= lint.span.end:
                 detected += 1
+                sugg = lint.suggestions
+                if sugg and sugg[0].replacement_text.lower() == correct:
+                    right += 1
                 break
-    return {"false_per_100": 100 * false / len(replies), "detected": detected}
+    return {"false_per_100": 100 * false / len(replies), "detected": detected, "right": right}
 
 
 def render(r: dict) -> str:
@@ -182,7 +180,8 @@ def render(r: dict) -> str:
     if "harper" in r:
         h = r["harper"]
         lines += [
-            f"| Harper: detected | {h['detected'] / r['cases']:.3f} |",
+            f"| Harper 0.2 (harper-py): detected | {h['detected'] / r['cases']:.3f} |",
+            f"| Harper: right top suggestion | {h['right'] / r['cases']:.3f} |",
             f"| Harper: findings per 100 untouched replies | {h['false_per_100']:.1f} |",
         ]
     return "\n".join(lines) + "\n"

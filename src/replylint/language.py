@@ -19,7 +19,7 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "will would can could should what which when where there their they are was were been be it's "
     "don't can't we're we'll we've i'm i'll i've let's for from just about".split()
 )
-MIN_WORDS = 4
+MIN_WORDS = 6
 MIN_CONFIDENCE = 0.9
 
 
