@@ -333,5 +333,24 @@ def test_rules(config: str | None, select: tuple[str, ...], ignore: tuple[str, .
     sys.exit(EXIT_BLOCK if problems else EXIT_OK)
 
 
+def _optional_commands() -> None:
+    """`audit` and `serve` live in their own packages, with their own extras."""
+    import importlib
+
+    for module, name, extra in (("replylint.audit.command", "audit", "audit"),
+                                ("replylint.server.command", "serve", "server")):
+        try:
+            main.add_command(importlib.import_module(module).command, name)
+        except ImportError as exc:
+            missing = str(exc)
+
+            @main.command(name, context_settings={"ignore_unknown_options": True})
+            @click.argument("args", nargs=-1, type=click.UNPROCESSED)
+            def _unavailable(args: tuple[str, ...], _name: str = name, _extra: str = extra, _why: str = missing) -> None:
+                raise Fail(f"`replylint {_name}` needs extra packages: pip install 'replylint[{_extra}]' ({_why})")
+
+
+_optional_commands()
+
 if __name__ == "__main__":  # pragma: no cover
     main()
