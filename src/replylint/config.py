@@ -96,6 +96,8 @@ class Settings(_Strict):
     channels: dict[str, ChannelLimits] = Field(default_factory=lambda: dict(DEFAULT_CHANNELS))
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     languagetool: LanguageToolSettings = Field(default_factory=LanguageToolSettings)
+    # The HTTP service's own table (token, size limit, CORS); validated by replylint.server.
+    server: dict[str, Any] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _public_languagetool_needs_consent(self) -> "Settings":

@@ -93,7 +93,8 @@ class Misspelling(Rule):
 
 
 _YOUR_FOR_YOURE = re.compile(
-    r"\b([Yy])our(?= (?:welcome|most welcome|very welcome|right\b(?! to\b)|correct|going|being|not|already|able|sure|all set|good to go)\b)"
+    r"\b([Yy])our(?= (?:(?:most |very |so )?welcome|right|correct|sure|all set|good to go)(?=\s*(?:[,.!?:;)]|$|:\)| that\b| about\b| to (?!the\b|a\b|your\b))))"
+    r"|\b([Yy])our(?= (?:going|being|not|already|able)\b)"
 )
 _YOURE_FOR_YOUR = re.compile(
     r"\b([Yy])ou['’]?re(?= (?:account|order|email|e-mail|password|phone|card|device|booking|item|package|parcel|refund|"
@@ -121,19 +122,22 @@ class YourYoure(Rule):
         "You're welcome, happy to help!",
         "You have your right to a refund within 30 days.",
         "You're all set: your account has the new address.",
+        "Your correct order ships today, and your welcome email is in your inbox.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         for regex, word in ((_YOUR_FOR_YOURE, "ou're"), (_YOURE_FOR_YOUR, "our")):
             for m in regex.finditer(analysis.text):
-                fix = m.group(1) + word
+                fix = next(g for g in m.groups() if g) + word
                 yield Hit(m.start(), m.end(), message=self.message.format(fix=fix),
                           suggestions=[suggestion(Edit(m.start(), m.end(), fix), f"Write “{fix}”", safe=True)])
 
 
+# u-words said with "yoo" take "a" (a user, a unit); the others take "an" (an update).
+_YOO = r"(?:unanim|uni(?![nmd])|uti|use|usu|usa|ura|uro|ure|uku|ubi|ufo|uga|ulu|uvu)"
 _A_AN = re.compile(
-    r"(?<![\w'’.-])(?:([Aa]) (?=(?!one\b|once\b|eu|ewe|uni|use|usu|ur[aeiou]|ufo)[aeio][a-z]{2,}\b)"
-    r"|([Aa])n (?=(?![hu])[bcdfgjklmnpqrstvwxyz][a-z]{2,}\b))"
+    r"(?<![\w'’.-])(?:([Aa]) (?=(?!one\b|once\b|eu|ewe|" + _YOO + r")[aeiou][a-z]{2,}\b)"
+    r"|([Aa])n (?=(?:(?!h)[bcdfgjklmnpqrstvwxyz]|" + _YOO + r")[a-z]{2,}\b))"
 )
 
 
@@ -150,10 +154,11 @@ class ArticleAAn(Rule):
         {"text": "I've placed a order for a new charger.", "flagged": "a", "fixed": "I've placed an order for a new charger."},
         {"text": "Here is an link to reset it.", "flagged": "an", "fixed": "Here is a link to reset it."},
         {"text": "A email is on its way.", "flagged": "A", "fixed": "An email is on its way."},
+        {"text": "There's a update with a fix.", "flagged": "a", "fixed": "There's an update with a fix."},
     )
     good = examples(
         "I've placed an order for a new charger, and it's a one-time fee.",
-        "It takes an hour, and a user can do it from the app.",
+        "It takes an hour, and a user can do it from the app after an update on an uninterrupted line.",
         "Option A works, and an FAQ page has the details.",
     )
 
