@@ -129,12 +129,19 @@ _DEPT = (
     r"(?:department|dept\.?|desk|back[- ]office|team|specialists?|folks|people|representatives?|reps?|"
     r"agents?|staff|crew|center|centre|division|unit|office|receivable|payable|operations|ops)"
 )
+_FUNCTIONS = (
+    r"(?:accounts|billing|finance|sales|support|logistics|shipping|returns|fulfil?lment|collections|claims|fraud|"
+    r"security|legal|engineering|it|tech(?:nical)? support|customer (?:care|service|relations)|escalations?)"
+)
 _HANDOFF = re.compile(
     r"\b(?:(?:the|our|a|your|relevant|appropriate|concerned|responsible|dedicated)\s+)+"
     r"(?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
     r"(?:\s+(?:will|'ll|is going to|are going to)\s+(?:be\s+)?"
     r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|e-?mail(?:ing)?|be in touch|follow(?:ing)? up|"
     r"look(?:ing)? into|review(?:ing)?|handl(?:e|ing)|process(?:ing)?|apply|applying|send(?:ing)?|investigat(?:e|ing)|respond(?:ing)?)\b)"
+    r"|\b(?:someone|somebody|a member|one of (?:us|them)|a person)\s+(?:from|on|in|of)\s+(?:our\s+|the\s+)?" + _FUNCTIONS +
+    r"(?:\s+" + _DEPT + r")?\s+(?:will|'ll|is going to)\s+(?:be\s+)?(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|"
+    r"e-?mail(?:ing)?|be in touch|in touch|follow(?:ing)? up|look(?:ing)? into|review(?:ing)?)\b"
     r"|\b(?:contact|call|e-?mail|write to|reach out to)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:department|dept\.?|desk)\b"
     r"|\b(?:pass(?:ed|ing)?|forward(?:ed|ing)?|sen[dt](?:ing)?|refer(?:red|ring)?|hand(?:ed|ing)?)\s+(?:this|it|you|your (?:case|claim|request|ticket))\s+(?:over\s+)?(?:on\s+)?to\s+(?:the|our)\s+"
     r"(?:relevant|appropriate|right|concerned|responsible)\s+(?:department|dept\.?)\b",
@@ -164,12 +171,15 @@ class FacelessHandoff(Rule):
          "flagged": "Our shipping team will look into"},
         {"text": "For the return, please contact the Returns Department at the number below.",
          "flagged": "contact the Returns Department"},
+        {"text": "I've flagged the payment. Someone from accounts will be in touch.",
+         "flagged": "Someone from accounts will be in touch"},
     )
     good = examples(
         "Maria on our billing team will contact you within 2 business days.",
         "Our team fixed the outage last night, and everything is back to normal.",
         "You can reach out to our Photos team through the app if it happens again.",
         "I'll email you myself tomorrow with the tracking number.",
+        "Someone from our billing team, Priya, will email you today.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 BLAME_WORDS = {
     "messed", "screwed", "dropped", "botched", "goofed", "forgot", "forgotten", "lost",
     "mishandled", "misplaced", "mislabeled", "mislabelled", "misrouted", "wrong", "incorrect", "fault",
-    "missed", "mess", "screw", "botch",
+    "missed", "mess", "screw", "botch", "losing", "forgetting", "messing", "screwing", "missing",
 }
 PARTY_WORDS = {
     "team", "teams", "department", "dept", "agent", "agents", "rep", "reps", "representative", "colleague",
@@ -85,6 +85,7 @@ class BlameOthers(Rule):
         {"text": "The courier lost your parcel again.", "flagged": "The courier lost"},
         {"text": "The billing folks must have missed it, so I've fixed it myself.", "flagged": "The billing folks must have missed"},
         {"text": "Honestly, they mess this up constantly.", "flagged": "they mess this up"},
+        {"text": "Sorry, the warehouse crew keeps losing these.", "flagged": "the warehouse crew keeps losing"},
     )
     good = examples(
         "Our engineers fixed it last night, so it should work now.",
@@ -126,6 +127,9 @@ class BlameOthers(Rule):
             return None
         strong = tok.lemma_.lower() in STRONG_LEMMAS
         subjects = [c for c in tok.children if c.dep_ == "nsubj" and _is_party(c, strong)]
+        if not subjects and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("keep", "continue"):
+            # "the warehouse crew keeps losing these": the blame sits on the habit
+            subjects = [c for c in tok.head.children if c.dep_ == "nsubj" and _is_party(c, True)]
         if not subjects:
             return None
         end_tok = tok
