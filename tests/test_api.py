@@ -169,3 +169,11 @@ def test_spacy_component_puts_the_report_on_the_doc():
     doc = nlp("Kindly send the code.")
     assert doc._.replylint.verdict == "warn"
     assert [f.rule for f in doc._.findings] == ["NAT002"]
+
+
+def test_warm_up_loads_the_lazy_parts_and_returns_the_linter():
+    from replylint.spelling import speller
+
+    linter = Linter()
+    assert linter.warm_up() is linter
+    assert speller()._symspell is not None

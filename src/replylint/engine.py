@@ -133,6 +133,19 @@ class Linter:
         }
         return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
+    def warm_up(self) -> "Linter":
+        """Load everything that is otherwise loaded on first need (the speller's index,
+        word frequencies, the language identifier, the parser), so a server's first
+        requests are as fast as the rest. Takes a few seconds; returns self."""
+        from .language import _identifier
+        from .spelling import speller, zipf
+
+        speller()._index()
+        zipf("the")
+        _identifier()
+        self.check("Hi Dana, we recieved your order and the courier lost it. Kindly check the colour, thanks!")
+        return self
+
     # ------------------------------------------------------------------ checking
 
     def check(
