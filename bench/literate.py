@@ -28,11 +28,13 @@ from pathlib import Path
 
 from wordfreq import top_n_list
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _docs import write_section  # noqa: E402
+
 from replylint import Linter
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
-START, END = "<!-- literate:start -->", "<!-- literate:end -->"
 WORD = re.compile(r"(?<![\w@#/.'’-])[a-z]{3,}(?![\w@/'’-])")
 
 
@@ -196,14 +198,7 @@ def main() -> int:
     text = render(run(args))
     print(text)
     if args.write_docs:
-        doc = ROOT / "docs" / "benchmarks.md"
-        current = doc.read_text(encoding="utf-8")
-        block = f"{START}\n{text}{END}"
-        if START in current:
-            current = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, current, flags=re.S)
-        else:
-            current = current.rstrip() + "\n\n" + block + "\n"
-        doc.write_text(current, encoding="utf-8")
+        write_section("literate", text)
     return 0
 
 

@@ -16,6 +16,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _docs import write_section  # noqa: E402
+
 from replylint import Context, Linter
 from replylint.evaluate import evaluate, load_corpus
 from replylint.findings import Severity
@@ -24,7 +27,6 @@ from replylint.traits import DISPLAY_ORDER
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
 SETS = {"twcs": DATA / "twcs" / "replies.jsonl", "ibm-cdp": DATA / "ibm-cdp" / "replies.jsonl"}
-START, END = "<!-- quality:start -->", "<!-- quality:end -->"
 
 
 def real_hit_rates(linter: Linter) -> tuple[int, collections.Counter[str], collections.Counter[str]]:
@@ -97,14 +99,7 @@ def main() -> int:
     text = "\n".join(lines) + "\n"
     print(text)
     if args.write_docs:
-        doc = ROOT / "docs" / "benchmarks.md"
-        current = doc.read_text(encoding="utf-8")
-        block = f"{START}\n{text}{END}"
-        if START in current:
-            current = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, current, flags=re.S)
-        else:
-            current = current.rstrip() + "\n\n" + block + "\n"
-        doc.write_text(current, encoding="utf-8")
+        write_section("quality", text)
     return 0
 
 
