@@ -11,7 +11,6 @@ import argparse
 import collections
 import datetime as dt
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
