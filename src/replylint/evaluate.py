@@ -9,7 +9,7 @@ findings are hints and do not count), so the scores are at reply level.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path

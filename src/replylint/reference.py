@@ -49,7 +49,7 @@ def rules_markdown(rules: "list[Rule]") -> str:
         out += ["", f"### {d['id']}", "", f"**{d['name']}** — {d['summary']}", ""]
         out.append(f"- Severity: `{d['severity']}`; fix: `{d['fix']}`; needs: `{d['needs']}`"
                    + (f" (triggered by: {d['trigger']})" if d["trigger"] else "")
-                   + (f"; preview" if d["preview"] else ""))
+                   + ("; preview" if d["preview"] else ""))
         out += ["", f"**Why it hurts the customer.** {d['why']}", "", "Flagged:", ""]
         for ex in d["bad"]:
             line = f"- {_example_text(ex)!s} → flags “{ex['flagged']}”"
