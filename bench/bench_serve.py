@@ -32,6 +32,7 @@ import datetime as dt
 import http.client
 import itertools
 import json
+import math
 import os
 import platform
 import signal
@@ -46,11 +47,10 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO.parent / "shared" / "data"
+DATA = Path(os.environ.get("REPLYLINT_DATA", REPO.parent / "shared" / "data"))
 IBM = DATA / "ibm-cdp" / "replies.jsonl"
 LONG = REPO / "bench" / "data" / "long_emails.jsonl"
 DOC = REPO / "docs" / "benchmarks.md"
-START, END = "<!-- bench_serve:start -->", "<!-- bench_serve:end -->"
 
 TARGET_P95_MS = 30.0     # at concurrency 1, on both sets
 TARGET_RSS_GROWTH = 5.0  # % between 10 s into a run and its end
@@ -140,6 +140,14 @@ class Server:
             pass
         return float("nan")
 
+    def cpu_s(self) -> float:
+        """User + system CPU seconds the server process has used so far (all its threads)."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            return float("nan")
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             self.proc.send_signal(signal.SIGINT)
@@ -175,10 +183,13 @@ class Run:
     rss_early: float = float("nan")
     rss_end: float = float("nan")
     rss_samples: list[tuple[float, float]] = field(default_factory=list)
+    check_ms: list[float] = field(default_factory=list)   # the server's own Server-Timing "check"
+    check_cpu_ms: list[float] = field(default_factory=list)  # ... and "cpu", the check's CPU time
+    cpu_s: float = float("nan")                            # server process CPU time during the run
     verdicts: dict[str, int] = field(default_factory=dict)
 
-    def pct(self, q: float) -> float:
-        xs = sorted(self.latencies_ms)
+    def pct(self, q: float, xs: list[float] | None = None) -> float:
+        xs = sorted(self.latencies_ms if xs is None else xs)
         if not xs:
             return float("nan")
         k = (len(xs) - 1) * q / 100
@@ -193,6 +204,23 @@ class Run:
     @property
     def rps(self) -> float:
         return len(self.latencies_ms) / self.duration if self.duration else 0.0
+
+    def check_pct(self, q: float) -> float:
+        return self.pct(q, self.check_ms)
+
+    def cpu_pct(self, q: float) -> float:
+        return self.pct(q, self.check_cpu_ms)
+
+    @property
+    def overhead_cpu_ms(self) -> float:
+        """Server CPU per request outside the check (HTTP, JSON, logging), on average."""
+        if not self.check_cpu_ms:
+            return float("nan")
+        return self.cpu_ms_per_request - sum(self.check_cpu_ms) / len(self.check_cpu_ms)
+
+    @property
+    def cpu_ms_per_request(self) -> float:
+        return self.cpu_s * 1000 / len(self.latencies_ms) if self.latencies_ms else float("nan")
 
     @property
     def growth(self) -> float:
@@ -211,6 +239,8 @@ def drive(server: Server, rs: ReplySet, concurrency: int, duration: float) -> Ru
         conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
         headers = {"Content-Type": "application/json"}
         lat: list[float] = []
+        checks: list[float] = []
+        cpus: list[float] = []
         errs: dict[str, int] = {}
         verdicts: dict[str, int] = {}
         clock = time.perf_counter
@@ -226,6 +256,9 @@ def drive(server: Server, rs: ReplySet, concurrency: int, duration: float) -> Ru
                     errs[f"HTTP {res.status}"] = errs.get(f"HTTP {res.status}", 0) + 1
                     continue
                 lat.append(dt_ms)
+                timing = res.getheader("server-timing", "")
+                checks.append(server_timing(timing, "check"))
+                cpus.append(server_timing(timing, "cpu"))
                 v = json.loads(data)["verdict"]
                 verdicts[v] = verdicts.get(v, 0) + 1
             except (OSError, http.client.HTTPException, ValueError, KeyError) as exc:
@@ -235,6 +268,8 @@ def drive(server: Server, rs: ReplySet, concurrency: int, duration: float) -> Ru
         conn.close()
         with lock:
             run.latencies_ms.extend(lat)
+            run.check_ms.extend(c for c in checks if not math.isnan(c))
+            run.check_cpu_ms.extend(c for c in cpus if not math.isnan(c))
             for k, v in errs.items():
                 run.error_kinds[k] = run.error_kinds.get(k, 0) + v
                 run.errors += v
@@ -242,6 +277,7 @@ def drive(server: Server, rs: ReplySet, concurrency: int, duration: float) -> Ru
                 run.verdicts[k] = run.verdicts.get(k, 0) + v
 
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(concurrency)]
+    cpu_start = server.cpu_s()
     t_start = time.perf_counter()
     for t in threads:
         t.start()
@@ -257,7 +293,20 @@ def drive(server: Server, rs: ReplySet, concurrency: int, duration: float) -> Ru
     run.rss_end = server.rss_mb()
     for t in threads:
         t.join()
+    run.cpu_s = server.cpu_s() - cpu_start
     return run
+
+
+def server_timing(header: str, name: str) -> float:
+    """One metric's duration (ms) from a Server-Timing header, or NaN."""
+    for part in header.split(","):
+        metric, _, params = part.strip().partition(";")
+        if metric == name:
+            for p in params.split(";"):
+                key, _, value = p.strip().partition("=")
+                if key == "dur":
+                    return float(value)
+    return float("nan")
 
 
 def warm(server: Server, rs: ReplySet) -> float:
@@ -300,11 +349,13 @@ def environment() -> dict[str, str]:
 
     import replylint
 
-    commit = _git("rev-parse", "--short", "HEAD") or "unknown"
-    if _git("status", "--porcelain", "--", "src", "rules"):
+    commit = _git("rev-parse", "--short", "HEAD")
+    if not commit:  # a plain export of the tree (git archive): say what it was exported from
+        commit = os.environ.get("REPLYLINT_BENCH_COMMIT", "unknown")
+    elif _git("status", "--porcelain", "--", "src", "rules"):
         commit += " + uncommitted changes in src/ or rules/"
     return {
-        "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "python": f"{platform.python_implementation()} {platform.python_version()}",
         "replylint": replylint.__version__,
         "fastapi": fastapi.__version__,
@@ -328,7 +379,9 @@ def markdown(env: dict[str, str], runs: list[Run], server: dict[str, Any], durat
     for r in runs:
         rows.append(
             f"| {r.set_label} | {r.concurrency} | {r.pct(50):.1f} / {r.pct(95):.1f} / {r.pct(99):.1f} | "
-            f"{r.pct(100):.1f} | {r.rps:,.0f} | {r.requests:,} | {r.errors} | "
+            f"{r.pct(100):.1f} | {r.check_pct(50):.1f} / {r.check_pct(95):.1f} | "
+            f"{r.cpu_pct(50):.1f} / {r.cpu_pct(95):.1f} | {r.cpu_ms_per_request:.1f} | "
+            f"{r.rps:,.0f} | {r.requests:,} | {r.errors} | "
             f"{r.rss_early:.0f} → {r.rss_end:.0f} MB ({r.growth:+.1f} %) |"
         )
     targets = []
@@ -337,6 +390,11 @@ def markdown(env: dict[str, str], runs: list[Run], server: dict[str, Any], durat
             ok = r.pct(95) <= TARGET_P95_MS
             targets.append(f"| p95 <= {TARGET_P95_MS:.0f} ms at concurrency 1, {r.set_name} | "
                            f"{r.pct(95):.1f} ms | {'met' if ok else 'NOT met'} |")
+    estimates = []
+    for r in runs:
+        if r.concurrency == 1:
+            est = r.cpu_pct(95) + r.overhead_cpu_ms
+            estimates.append(f"{r.set_name} {est:.1f} ms")
     errors = sum(r.errors for r in runs)
     targets.append(f"| no errors | {errors} in {sum(r.requests for r in runs):,} requests | "
                    f"{'met' if errors == 0 else 'NOT met'} |")
@@ -353,8 +411,8 @@ replylint {env['replylint']} at commit `{env['commit']}`, FastAPI {env['fastapi'
 work running at the same time shows up in these figures). Server ready {server['ready_s']:.1f} s after
 start (model loaded once, before the first request); RSS {server['rss_ready']:.0f} MB when ready.
 
-| set | concurrency | latency p50 / p95 / p99 (ms) | max (ms) | requests/s | requests | errors | server RSS 10 s → end |
-|---|---|---|---|---|---|---|---|
+| set | concurrency | latency p50 / p95 / p99 (ms) | max (ms) | of which the check p50 / p95 (ms) | the check's CPU time p50 / p95 (ms) | server CPU per request (ms) | requests/s | requests | errors | server RSS 10 s → end |
+|---|---|---|---|---|---|---|---|---|---|---|
 {chr(10).join(rows)}
 
 Targets:
@@ -362,6 +420,11 @@ Targets:
 | target | measured | status |
 |---|---|---|
 {chr(10).join(targets)}
+
+What the service costs on a core of its own, from the CPU times above (an estimate, not a
+measurement): the check's CPU time p95 plus the mean CPU time outside the check, at
+concurrency 1: {"; ".join(estimates)}. The gap to the wall-clock p95 is time spent waiting
+for a CPU on the shared machine.
 
 Privacy: the server's whole log ({server['log_lines']:,} lines) was searched for every reply sent;
 {server['leaks']} found.
@@ -377,6 +440,12 @@ How it is measured:
 - Before the runs, each set is sent once, untimed. Each check runs inside spaCy's memory zone,
   so a reply's new words are not kept in the vocabulary; the same texts are not cheaper the
   second time round.
+- "Of which the check" is the server's own `Server-Timing: check;dur=…` (the Linter's work,
+  without the wait for it, HTTP or JSON) and "the check's CPU time" its `cpu;dur=…`
+  (`time.thread_time()` around the check); "server CPU per request" is the server process's
+  user + system CPU time over the run (/proc/PID/stat) divided by the requests answered. On a
+  busy machine wall times stretch while CPU time per request stays about the same, so the
+  two together show what the service costs and what the machine added.
 - Errors: any answer but 200, or a broken connection. RSS is the server process's VmRSS
   from /proc, sampled once a second; compared 10 s into each run and at its end.
 - ibm-cdp replies carry the customer's message as context; the long e-mails carry the
@@ -388,15 +457,11 @@ How it is measured:
 
 
 def write_docs(section: str) -> None:
-    block = f"{START}\n{section.strip()}\n{END}"
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
-    if START in text and END in text and text.index(START) < text.index(END):
-        before, rest = text.split(START, 1)
-        _, after = rest.split(END, 1)
-        text = before + block + after
-    else:
-        text = text.rstrip("\n") + "\n\n" + block + "\n"
-    DOC.write_text(text, encoding="utf-8")
+    """Rewrite the bench_serve section of docs/benchmarks.md (bench/_docs.py, shared by the benches)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from _docs import write_section
+
+    write_section("bench_serve", section.strip() + "\n", DOC)
     print(f"wrote {DOC.relative_to(REPO)}", file=sys.stderr)
 
 
@@ -427,7 +492,9 @@ def main() -> int:
                 run = drive(server, rs, c, args.duration)
                 runs.append(run)
                 print(f"{rs.name:12} c={c}: p50 {run.pct(50):6.1f}  p95 {run.pct(95):6.1f}  p99 {run.pct(99):6.1f}  "
-                      f"max {run.pct(100):7.1f} ms  {run.rps:7.1f} req/s  errors {run.errors} {run.error_kinds or ''}  "
+                      f"max {run.pct(100):7.1f} ms  check p50 {run.check_pct(50):5.1f} p95 {run.check_pct(95):5.1f}  "
+                      f"check cpu p95 {run.cpu_pct(95):5.1f}  cpu/req {run.cpu_ms_per_request:5.1f} ms  "
+                      f"{run.rps:7.1f} req/s  errors {run.errors} {run.error_kinds or ''}  "
                       f"RSS {run.rss_early:.0f} -> {run.rss_end:.0f} MB ({run.growth:+.1f} %)", file=sys.stderr)
     finally:
         server.stop()
@@ -441,7 +508,9 @@ def main() -> int:
     if args.json:
         args.json.write_text(json.dumps({"env": env, "server": info, "runs": [{
             "set": r.set_name, "concurrency": r.concurrency, "p50": r.pct(50), "p95": r.pct(95), "p99": r.pct(99),
-            "max": r.pct(100), "rps": r.rps, "requests": r.requests, "errors": r.errors,
+            "max": r.pct(100), "check_p50": r.check_pct(50), "check_p95": r.check_pct(95),
+            "check_cpu_p50": r.cpu_pct(50), "check_cpu_p95": r.cpu_pct(95),
+            "cpu_ms_per_request": r.cpu_ms_per_request, "rps": r.rps, "requests": r.requests, "errors": r.errors,
             "rss_early": r.rss_early, "rss_end": r.rss_end, "rss_samples": r.rss_samples, "verdicts": r.verdicts,
         } for r in runs]}, indent=2))
     if args.write_docs:

@@ -97,7 +97,7 @@ class Settings(_Strict):
     rules: dict[str, dict[str, Any]] = Field(default_factory=dict)
     languagetool: LanguageToolSettings = Field(default_factory=LanguageToolSettings)
     # The HTTP service's own table (token, size limit, CORS); validated by replylint.server.
-    server: dict[str, Any] = Field(default_factory=dict)
+    server: dict[str, Any] = Field(default_factory=dict, exclude=True, repr=False)
 
     @model_validator(mode="after")
     def _public_languagetool_needs_consent(self) -> "Settings":
