@@ -95,19 +95,12 @@ class Analysis:
     def text(self) -> str:
         return self.source.text
 
-    @property
-    def sents(self) -> list["Span"]:
-        return list(self.doc.sents)
-
     def masked_spans(self) -> list[tuple[int, int]]:
         if self._masked is None:
             self._masked = sorted(
                 (r.start, r.end) for r in self.source.regions if r.kind in MASKED_KINDS
             )
         return self._masked
-
-    def is_masked(self, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.masked_spans())
 
     def parsed(self, sent: "Span", level: str = "tags") -> "Doc":
         """Stage two for one sentence; the result's offsets start at ``sent.start_char``."""
@@ -124,6 +117,3 @@ class Analysis:
         self._parsed[(sent.start_char, rank)] = doc
         return doc
 
-
-def analyse(source: Source) -> Analysis:
-    return Analysis(source=source, doc=tokenize(source.text))

@@ -41,9 +41,6 @@ class Report:
         """The reply with chosen findings' suggestions applied (by id, or all safe)."""
         return apply_edits(self.text, chosen_edits(self.findings, unsafe=unsafe, ids=ids))
 
-    def by_trait(self, trait: str) -> list[Finding]:
-        return [f for f in self.findings if f.trait == trait]
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,

@@ -133,7 +133,7 @@ class Speller:
             stem = w[: -len(sfx)]
             if stem in self.words and not _needs_change(stem, sfx):
                 doubled = stem + stem[-1] + sfx
-                if sfx[0] in "aeiouy" and stem[-1] not in _VOWELS + "wxy" and self._plain(doubled):
+                if sfx[0] in "aeiouy" and stem[-1] not in _VOWELS + "wxy" and doubled in self.words:
                     return False  # "occured": the doubled form is the word ("occurred")
                 return True
             if sfx[0] in "aeiouy" and stem + "e" in self.words:
@@ -143,9 +143,6 @@ class Speller:
             if stem.endswith("i") and stem[:-1] + "y" in self.words:
                 return True  # tried ← try, fishier ← fishy
         return False
-
-    def _plain(self, w: str) -> bool:
-        return w in self.words
 
     def _compound(self, w: str) -> bool:
         """Two common words run together, and attested as such (touchpad, mixtapes)."""

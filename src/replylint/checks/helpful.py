@@ -29,7 +29,7 @@ from ..findings import Severity
 from ..rule import Hit, Rule, RuleContext, examples
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
     from ..nlp import Analysis
 

@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 
     from ..nlp import Analysis
 
-US = "en-US"
 CANADA = "en-CA"  # Canadian English mixes both systems (colour + organize + program): no spelling rule.
 BRITISH_STYLE = frozenset({"en-GB", "en-AU", "en-NZ", "en-IE", "en-ZA", "en-IN"})
 

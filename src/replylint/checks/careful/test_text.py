@@ -86,7 +86,7 @@ class TestText(Rule):
         greetings = analysis.source.regions_of("greeting")
         for sent in analysis.doc.sents:
             s, e = sent.start_char, sent.end_char
-            while s < e and (text[s].isspace() or analysis.is_masked(s, s + 1)):
+            while s < e and (text[s].isspace() or analysis.source.is_masked(s, s + 1)):
                 s += 1
             for g in greetings:  # "Hi Ahmed, this is a test."
                 if s <= g.start < e and text[g.start:g.end].rstrip().endswith((",", "!", ":")):
