@@ -27,3 +27,20 @@ def test_good_example_is_silent(rule, example):
 @pytest.mark.parametrize("rule", ALL_RULES, ids=lambda r: r.id)
 def test_rule_has_enough_examples(rule):
     assert len(rule.bad) >= MIN_EXAMPLES and len(rule.good) >= MIN_EXAMPLES
+
+
+def test_no_rule_raises_on_the_labeled_corpus(linter):
+    """A rule that raises is skipped with a notice; on our own corpus none may raise."""
+    import json
+    from pathlib import Path
+
+    from replylint import Context
+
+    errors = []
+    for path in sorted(Path(__file__).parent.parent.glob("corpus/*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            context = Context(**{k: v for k, v in row["context"].items() if v is not None})
+            report = linter.check(row["text"], context)
+            errors += [(row["id"], n.rule) for n in report.notices if n.kind == "rule_error"]
+    assert errors == []

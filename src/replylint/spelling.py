@@ -115,6 +115,8 @@ class Speller:
             rest = w[len(p):]
             if w.startswith(p) and len(rest) >= 4 and self._word(rest, min_base=4):
                 return True
+            if w.startswith(p) and len(rest) == 3 and rest in self.words and zipf(rest) >= 4.5:
+                return True  # autopay, rerun: a prefix on a very common short word
         if self._compound(w):
             return True  # touchpad, mixtapes
         return False
@@ -146,11 +148,13 @@ class Speller:
 
     def _compound(self, w: str) -> bool:
         """Two common words run together, and attested as such (touchpad, mixtapes)."""
-        if zipf(w) < 2.0:
+        seen = zipf(w)
+        if seen < 1.5:
             return False
         for i in range(3, len(w) - 2):
             left, right = w[:i], w[i:]
-            if left in self.words and zipf(left) >= 3.0 and self._word(right) and zipf(right.rstrip("s")) >= 3.0:
+            floor = 3.0 if seen >= 2.0 else 4.5  # a rarer compound needs two very common halves (backoff)
+            if left in self.words and zipf(left) >= floor and self._word(right) and zipf(right.rstrip("s")) >= floor:
                 return True
         return False
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 _FORMULAS = {
     "thanks": re.compile(
         r"^(?:and |so |again, )?(?:thank(?:s| you)(?: (?:so|very) much)?(?: again| also)?"
-        r"(?: for (?:your|the|being|choosing|contacting|reaching|getting|writing|chatting|taking)\b[^.!?]*)?"
+        r"(?: for (?:your|the|being|choosing|contacting|reaching|getting|writing|chatting|taking|\w+ing with us)\b[^.!?]*)?"
         r"|we appreciate (?:your|you)(?: \w+){0,4})\s*[.!]*$", re.IGNORECASE),
     "sorry": re.compile(
         r"^(?:(?:we(?:'re| are)|i(?:'m| am)) (?:so |very |really |truly |deeply )?sorry\b[^.!?]*"
@@ -38,9 +38,16 @@ _FORMULAS = {
         r"\s*[.!,]*$", re.IGNORECASE),
     "closer": re.compile(
         r"^(?:(?:if you have any (?:other|more|further|additional) questions,? )?(?:please )?let (?:me|us) know(?: if)?(?=[ .!,]|$) (?:you (?:have|need)|there(?:'s| is)|(?:we|i) can)\b[^.!?]*"
+        r"|(?:and )?(?:if|should) (?:you (?:have|need|think of)|there(?:'s| is)) (?:anything(?: else)?|any (?:other |more |further |additional )?(?:questions?|concerns?|help)|(?:other|more|further) questions)"
+        r"(?: (?:at all|in the meantime))?,? (?:please |just |do |feel free to )?(?:let (?:me|us) know|reach out|ask|contact us|get in touch|shout|give us a shout|message us|dm us|(?:we're|i'm|we are|i am) here)\b[^.!?]*"
         r"|feel free to (?:reach out|contact us|ask|get in touch|message us|dm us)\b[^.!?]*"
         r"|(?:please )?do(?:n't| not) hesitate\b[^.!?]*"
         r"|(?:is there )?anything else (?:i|we) can (?:help|assist|do)\b[^.!?]*|anything (?:else )?at all"
+        r"|(?:is|was) there anything (?:else|more)\b[^.!?]*"
+        r"|(?:i'm|i am|we're|we are) (?:always )?(?:around|here|available) (?:if|whenever|when|for|any ?time)\b[^.!?]*"
+        r"|(?:it was|it's been|it has been) (?:a (?:real )?pleasure|great|nice|lovely|fun) (?:chatting|talking|speaking|helping|working)\b[^.!?]*"
+        r"|happy (?:\w+ing|holidays|travels|new year)|see you (?:soon|around|next time|then|there|in the \w+|on the \w+)"
+        r"|safe travels|stay (?:safe|warm|cool|well|healthy)"
         r"|(?:i |we )?hope (?:this|that) helps\b[^.!?]*|i hope you (?:have|enjoy)\b[^.!?]*"
         r"|have a (?:great|good|wonderful|nice|lovely|fantastic|awesome|blessed) (?:day|one|week|weekend|evening|night|afternoon|rest of\b[^.!?]*)"
         r"|enjoy (?:your|the rest of)\b[^.!?]*|take care|all the best|talk soon"
@@ -111,7 +118,9 @@ class StackedFormulas(Rule):
                 run.append(sent)
                 kinds.append(kind)
                 continue
-            stacked = len(run) >= 3 and (len(set(kinds)) == 1 or kinds.count("closer") >= 3)
+            trailing = sent is None  # pleasantries of any kind stacked at the very end are closers
+            stacked = len(run) >= 3 and (len(set(kinds)) == 1 or kinds.count("closer") >= 3
+                                         or (trailing and kinds.count("closer") >= 2))
             if stacked:
                 start, end = run[1].start_char, run[-1].end_char
                 while end > start and analysis.text[end - 1].isspace():
@@ -122,6 +131,35 @@ class StackedFormulas(Rule):
                 yield Hit(start, end, message=self.message.format(n=len(run)),
                           suggestions=[suggestion(Edit(back, end, ""), "Keep only the first", safe=False)])
             run, kinds = [], []
+        yield from self._closing_clauses(analysis)
+
+    def _closing_clauses(self, analysis: "Analysis") -> Iterable[Hit]:
+        """Closers packed into fewer sentences: "Thanks again for your patience, and have a great day!"."""
+        sents = _body_sentences(analysis)
+        closers: list[tuple[int, int]] = []  # closing clauses at the end of the reply, in order
+        whole = 0  # how many of the closing sentences are one stock line each
+        for sent in reversed(sents):
+            text = sent.text.rstrip()
+            clauses = [(m.start(), m.end()) for m in re.finditer(r"[^,;]+?(?=,? and |[,;] |$)", text)]
+            clauses = [(a, b) for a, b in clauses if text[a:b].strip(" ,;")]
+            if len(clauses) > 1 and all(_formula_kind(_clause(text[a:b])) in ("closer", "thanks", "offer")
+                                        for a, b in clauses):
+                closers = [(sent.start_char + a, sent.start_char + b) for a, b in clauses] + closers
+            elif _formula_kind(text):
+                closers.insert(0, (sent.start_char, sent.start_char + len(text)))
+                whole += 1
+            else:
+                break
+        if len(closers) < 3 or whole == len(closers):
+            return  # none packed together: the sentence-level check above decides
+        start, end = closers[1][0], closers[-1][1]
+        while start < end and analysis.text[start] in " ,;":
+            start += 1
+        yield Hit(start, end, message=self.message.format(n=len(closers)))
+
+
+def _clause(text: str) -> str:
+    return re.sub(r"^(?:and|but|so)\s+", "", text.strip(" ,;"), flags=re.IGNORECASE)
 
 
 class LongSentence(Rule):
@@ -166,7 +204,11 @@ _RESTATE = re.compile(
     r"^(?:(?:hi|hello|hey)\b[^,.!]{0,30}[,.!]\s*)?(?:i (?:understand|see|gather) (?:that )?you(?:'re| are)? \w+"
     r"|you(?:'re| are) (?:asking|wondering|writing in|reaching out) (?:whether|if|about|because|to ask|regarding)"
     r"|(?:thanks|thank you) for (?:your (?:message|email|question|note)|reaching out|writing in) (?:asking|about|regarding) (?:whether|if)"
-    r"|as i understand it, you)\b",
+    r"|as i understand it, you"
+    r"|(?:great|good) question (?:about|on|regarding) (?:whether|if|how|why|what|when|where))\b"
+    # "sounds like since the storm you've had no signal and you're wondering what's going on"
+    r"|\byou(?:'re| are)? (?:(?:just )?wondering|want(?:ing)? to know|would like to know|'d like to know)"
+    r" (?:whether|if|how|why|what|when|where|about)\b",
     re.IGNORECASE,
 )
 
@@ -209,9 +251,142 @@ class RestatedQuestion(Rule):
             after = sents[i + 1].text if i + 1 < len(sents) else ""
             if _CONFIRM.match(after.strip()):
                 continue  # restating to check understanding ("…, correct?") is a clarifying question
-            start = sent.start_char + m.start()
-            greet = re.match(r"(?:hi|hello|hey)\b[^,.!]{0,30}[,.!]\s*", sent.text, re.IGNORECASE)
-            if greet and m.start() == 0:
-                start = sent.start_char + greet.end()
+            if m.start() > 0 and re.search(r"(?i)\b(?:if|in case|whether)\s+$", sent.text[:m.start()]):
+                continue  # "In case you're wondering why the bill is higher, it's the prorated May charge."
+            lead = re.match(r"(?:@\w+\s+)*(?:(?:hi|hello|hey)\b[^,.!]{0,30}[,.!]\s*)?", sent.text, re.IGNORECASE)
+            start = sent.start_char + (lead.end() if lead else 0)
             end = sent.start_char + len(sent.text.rstrip())
             yield Hit(start, end, message=self.message.format(n=_words(sent)))
+
+
+# Words that carry no part of an answer: thanks, empathy, praise for the question, offers of
+# help. A sentence made of these (plus stop words, names and handles) is social padding.
+_SOCIAL = frozenset("""
+thank thanks appreciate appreciated appreciating appreciation reaching reach reached out contact
+contacting contacted touch writing message messages email e-mail note question questions query
+asking asked ask great good wonderful fantastic awesome lovely amazing smart excellent brilliant
+understand understanding understood frustration frustrating frustrated upset annoyed annoying
+disappointing disappointed inconvenience sorry apologize apologise apologies apology hear hearing
+heard glad happy delighted pleased help helping helped assist assisting assistance time taking
+took today patience patient totally completely absolutely certainly definitely truly sincerely
+deeply lot people customer customers know want sure feel feeling feelings experience concern
+concerns matters important valued value choosing choose chose support team step way hope hoping
+day week morning afternoon evening thing things reason upsetting stressful hard situation
+frustrations worry worries completely entirely earlier first share sharing bringing attention
+loyal loyalty pleasure honor honored glad see why understandable course love loving
+welcome welcoming place connected connect connecting looking rest conversation chat chatting started start
+tweet tweeting community part family touching kind words smile ton tons bunch come came right
+""".split())
+
+# A sentence that announces the answer is finally coming: what precedes it was preamble.
+_PIVOT = re.compile(
+    r"^(?:(?:so|now|okay|ok|anyway|alright),? )?(?:to (?:answer|address|get to) your (?:question|query|request|concern)"
+    r"|(?:as for|regarding|coming (?:back )?to|getting (?:back )?to|on to|onto) your (?:actual )?(?:question|query)"
+    r"|here(?:'s| is) the (?:short )?answer|the (?:short )?answer (?:to your question )?is)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_padding(words: list[tuple[str, bool]]) -> bool:
+    """``words`` are (lowercase, is_stop) pairs; padding allows one content word in fifteen."""
+    content = sum(1 for w, stop in words if not stop and w not in _SOCIAL)
+    return content <= len(words) // 15
+
+
+class Windup(Rule):
+    id = "CON007"
+    name = "windup"
+    trait = "concise"
+    severity = Severity.WARNING
+    summary = "A long windup of thanks, empathy or preamble before the answer starts."
+    why = "The customer reads from the top; twenty words of pleasantries push the answer down. One short warm line is plenty."
+    message = "{n} words before the answer starts; keep one short line and get to it."
+    defaults = {"min_words": 20}
+    scope = WHOLE_TEXT_SCOPE
+    bad = examples(
+        {"text": "I completely understand how frustrating this must be, and I truly appreciate your patience while we look into it for you. Your card was charged twice, so I've refunded the $12.",
+         "flagged": "I completely understand how frustrating this must be, and I truly appreciate your patience while we look into it for you."},
+        {"text": "Hi Omar, thank you so much for taking the time to reach out to us today, we really appreciate you getting in touch! The code is SPRING5.",
+         "flagged": "thank you so much for taking the time to reach out to us today, we really appreciate you getting in touch!"},
+        {"text": "Hello Lena,\n\nOur company was founded on the idea that every traveler deserves a smooth trip, and we take every message seriously. To answer your question, yes, the lounge is open until 11 pm.\n\nBest,\nAmir",
+         "flagged": "Our company was founded on the idea that every traveler deserves a smooth trip, and we take every message seriously."},
+    )
+    good = examples(
+        "Thanks for reaching out! Your code is SPRING5.",
+        "I'm sorry about the double charge, I know that's frustrating. I've refunded the $12 and it'll show in 3 days.",
+        "Great question! Yes, roaming is included in 40 countries.",
+        "Thank you so much for the kind words, we really appreciate you taking the time to tell us! I'll share it with the whole team today.",
+        "To answer your question, yes: the lounge is open until 11 pm.",
+    )
+
+    def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
+        min_words = int(rc.options.get("min_words", 20))
+        skip = [(r.start, r.end) for r in analysis.source.regions if r.kind in ("greeting", "handle")]
+        body: list[tuple["Span", list, bool]] = []
+        for sent in _body_sentences(analysis):
+            toks = [t for t in sent if (t.is_alpha or t.like_num) and not any(a <= t.idx < b for a, b in skip)
+                    and not (t.is_title and t.i > sent.start and not t.is_stop and t.lower_ not in _SOCIAL)]  # names
+            if not toks:
+                continue
+            # a link, a question or an ask to DM is part of the answer, never padding
+            points = (sent.text.rstrip().endswith("?") or any(t.lower_ == "dm" for t in toks)
+                      or any(r.kind in ("url", "email") and sent.start_char <= r.start < sent.end_char
+                             for r in analysis.source.regions))
+            body.append((sent, toks, points))
+        pivot = next((i for i, s in enumerate(b[0] for b in body[:5]) if _PIVOT.match(s.text.strip())), None)
+        if pivot:
+            run = body[:pivot]  # everything before "To answer your question, …" was preamble
+        else:
+            n = 0
+            while n < len(body) and not body[n][2] and _is_padding([(t.lower_, t.is_stop) for t in body[n][1]]):
+                n += 1
+            if n == len(body):
+                return  # nothing but pleasantries: a thank-you note, not a delayed answer
+            run = body[:n]
+        words = sum(len(toks) for _, toks, _ in run)
+        if not run or words < min_words:
+            return
+        end = run[-1][0].start_char + len(run[-1][0].text.rstrip())
+        yield Hit(run[0][1][0].idx, end, message=self.message.format(n=words))
+
+
+# Hedges and intensifiers that add no meaning; one is voice, three in a sentence is padding.
+_HEDGES = re.compile(
+    r"\b(?:honestly|literally|totally|definitely|really|truly|genuinely|actually|basically|simply|absolutely|"
+    r"certainly|obviously|essentially|frankly|seriously|pretty much|sort of|more or less|"
+    r"(?<!what )(?<!this )(?<!that )(?<!the )(?<!a )(?<!any )(?<!some )(?<!which )(?<!every )kind of)\b",
+    re.IGNORECASE,
+)
+
+
+class HedgePile(Rule):
+    id = "CON008"
+    name = "hedge-pile"
+    trait = "concise"
+    severity = Severity.WARNING
+    summary = "Three or more hedges or intensifiers in one sentence (“honestly”, “literally”, “pretty much”, “sort of”)."
+    why = "One “really” is warmth; three in a sentence is noise the customer reads past, and hedges make a clear answer sound unsure."
+    message = "{n} hedges in one sentence ({words}); cut them and say it straight."
+    scope = WHOLE_TEXT_SCOPE
+    bad = examples(
+        {"text": "Honestly, it's literally the best seller, so we totally get it! Size M is back Friday.",
+         "flagged": "Honestly, it's literally the best seller, so we totally get it!"},
+        {"text": "What you'll want to do, more or less, is pretty much fill in the form, and we'll sort of take it from there.",
+         "flagged": "What you'll want to do, more or less, is pretty much fill in the form, and we'll sort of take it from there."},
+        {"text": "I'm truly, genuinely, deeply sorry, and I really do want to fix this. I've refunded it.",
+         "flagged": "I'm truly, genuinely, deeply sorry, and I really do want to fix this."},
+    )
+    good = examples(
+        "I'm really sorry about the wait. I've refunded the fee.",
+        "What kind of phone do you have? That kind of error usually means the cache is full.",
+        "Honestly, the fastest fix is a reinstall. It takes two minutes.",
+        "Actually, you don't need to do anything: the refund is automatic.",
+    )
+
+    def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
+        for sent in _body_sentences(analysis):
+            found = [m.group().lower() for m in _HEDGES.finditer(sent.text)]
+            if len(set(found)) >= 3 and _words(sent) <= 45:
+                start = next((t.idx for t in sent if not (t.text.startswith("@") or t.is_space)), sent.start_char)
+                end = sent.start_char + len(sent.text.rstrip())
+                yield Hit(start, end, message=self.message.format(n=len(found), words=", ".join(dict.fromkeys(found))))

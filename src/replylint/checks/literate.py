@@ -57,6 +57,8 @@ class Misspelling(Rule):
             word = tok.text
             if len(word) < 3 or not word.isalpha() or not word.islower() or _ELONGATED.search(word):
                 continue  # names, brands and acronyms are capitalized; "sooo", "pleeease" are style
+            if not word.isascii():
+                continue  # "crème", "señor": loanwords and names; the dictionary is English-only
             if len(word) <= 4 and not _VOWEL.search(word):
                 continue  # "pmt", "mgt": abbreviations, not typos
             if any(s <= tok.idx < e for s, e in skip):

@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING
 
 from ..findings import Edit, Severity
 from ..fixes import suggestion
-from ..ingest import TITLES
+from ..ingest import TITLES, WHOLE_TEXT_SCOPE
 from ..rule import Hit, Rule, RuleContext, examples
 
 if TYPE_CHECKING:
     from ..nlp import Analysis
 
 _GENERIC = re.compile(
-    r"(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening))[ ,]+"
-    r"(?:(?:valued|dear|loyal|esteemed|our)\s+)*"
+    r"(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening)|morning|evening)[ ,]+(?:there[ ,]+)?"
+    r"(?:(?:valued|dear|loyal|esteemed|our|fellow)\s+)*"
     r"(?:" + TITLES + r")\b|to whom it may concern",
     re.IGNORECASE,
 )
@@ -127,24 +127,40 @@ _BARE_GREETING = re.compile(
 
 _DEPT = (
     r"(?:department|dept\.?|desk|back[- ]office|team|specialists?|folks|people|representatives?|reps?|"
-    r"agents?|staff|crew|center|centre|division|unit|office|receivable|payable|operations|ops)"
+    r"agents?|staff|crew|center|centre|division|unit|office|receivable|payable|operations|ops|group|side|"
+    r"services|engineers|reviewers|analysts|technicians|adjusters|experts|investigators|underwriters)"
 )
 _FUNCTIONS = (
     r"(?:accounts|billing|finance|sales|support|logistics|shipping|returns|fulfil?lment|collections|claims|fraud|"
     r"security|legal|engineering|it|tech(?:nical)? support|customer (?:care|service|relations)|escalations?)"
 )
+_CONTACT = (
+    r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|e-?mail(?:ing)?|be in touch|follow(?:ing)? up|"
+    r"look(?:ing)? into|review(?:ing)?|handl(?:e|ing)|process(?:ing)?|apply|applying|send(?:ing)?|investigat(?:e|ing)|"
+    r"respond(?:ing)?|dm(?:ing)?|text(?:ing)?|message|messaging|take (?:it|this|things) from here|take over|"
+    r"tak(?:es|ing) over)\b"
+)
+_WILL = r"(?:will|'ll|is going to|are going to)\s+(?:be\s+)?"
+# A capitalised function with no person: "Accounts Receivable", "Payroll Services", "Member Services".
+_NAMED_DEPT = r"(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:Services|Receivable|Payable|Operations|Department|Team|Group|Desk|Office))"
 _HANDOFF = re.compile(
     r"\b(?:(?:the|our|a|your|relevant|appropriate|concerned|responsible|dedicated)\s+)+"
-    r"(?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
-    r"(?:\s+(?:will|'ll|is going to|are going to)\s+(?:be\s+)?"
-    r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|e-?mail(?:ing)?|be in touch|follow(?:ing)? up|"
-    r"look(?:ing)? into|review(?:ing)?|handl(?:e|ing)|process(?:ing)?|apply|applying|send(?:ing)?|investigat(?:e|ing)|respond(?:ing)?)\b)"
-    r"|\b(?:someone|somebody|a member|one of (?:us|them)|a person)\s+(?:from|on|in|of)\s+(?:our\s+|the\s+)?" + _FUNCTIONS +
-    r"(?:\s+" + _DEPT + r")?\s+(?:will|'ll|is going to)\s+(?:be\s+)?(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|"
+    r"(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:" + _WILL + r"|(?=takes over))" + _CONTACT
+    + r"|\b(?:someone|somebody|a member|one of (?:us|them)|a person)\s+(?:from|on|in|of)\s+(?:our\s+|the\s+)?" + _FUNCTIONS
+    + r"(?:\s+" + _DEPT + r")?\s+" + _WILL + r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|"
     r"e-?mail(?:ing)?|be in touch|in touch|follow(?:ing)? up|look(?:ing)? into|review(?:ing)?)\b"
     r"|\b(?:contact|call|e-?mail|write to|reach out to)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:department|dept\.?|desk)\b"
     r"|\b(?:pass(?:ed|ing)?|forward(?:ed|ing)?|sen[dt](?:ing)?|refer(?:red|ring)?|hand(?:ed|ing)?)\s+(?:this|it|you|your (?:case|claim|request|ticket))\s+(?:over\s+)?(?:on\s+)?to\s+(?:the|our)\s+"
-    r"(?:relevant|appropriate|right|concerned|responsible)\s+(?:department|dept\.?)\b",
+    r"(?:relevant|appropriate|right|concerned|responsible)\s+(?:department|dept\.?)\b"
+    # "if our network engineers call you", "hear from one of our clinical reviewers"
+    + r"|\bif\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:call|contact|email|reach out to)\b"
+    + r"|\b(?:hear(?:ing)?(?: back)? from|contacted by|(?:a )?call from|an e-?mail from)\s+"
+    r"(?:one of our|someone (?:on|from|in) our|a member of our|our|the)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
+    # "Whoever handles chargebacks on our side will follow up"
+    + r"|\bwhoever\s+(?:handles|deals with|looks after|is in charge of|works on)\b[^.!?]{0,40}?\s+" + _WILL + _CONTACT
+    # "Accounts Receivable will reach out", "sits with Payroll Services, and they'll take it from here"
+    + r"|\b" + _NAMED_DEPT + r"\s+" + _WILL + _CONTACT
+    + r"|\b(?:with|to)\s+" + _NAMED_DEPT + r",?\s+(?:and\s+)?(?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT,
     re.IGNORECASE,
 )
 # A person named in the sentence ("Maria on our billing team") makes it personal.
@@ -195,7 +211,8 @@ class FacelessHandoff(Rule):
 _TEAM_NAME = re.compile(
     r"^(?:[-–—~]\s*)?(?:the\s+)?(?:[A-Z][\w&.'-]*\s+){0,3}"
     r"(?:support|customer\s+(?:service|care|support|success|experience)|care|service|help\s*desk|"
-    r"team|department|desk|billing|helpdesk|customer care team|support team)(?:\s+team)?\.?$",
+    r"team|department|desk|billing|helpdesk|customer care team|support team|crew|squad|services|operations)"
+    r"(?:\s+team)?\.?$",
     re.IGNORECASE,
 )
 
@@ -209,7 +226,7 @@ class FacelessSignoff(Rule):
     why = "A reply signed by a department has no one to answer to; the customer can't reply to “Customer Service”."
     message = "Sign with your name{hint} instead of “{passage}”."
     fix = "safe"
-    scope = frozenset({"signoff"})
+    scope = WHOLE_TEXT_SCOPE
     bad = examples(
         {"text": "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nThe Acme Team", "context": {"agent_name": "Tom"},
          "flagged": "The Acme Team", "fixed": "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nTom"},
@@ -224,14 +241,19 @@ class FacelessSignoff(Rule):
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         text = analysis.text
+        tail = max(0, len(text.rstrip()) - 160)
+        for m in list(_ON_BEHALF.finditer(text, tail)) + list(_TEAM_TAIL.finditer(text, tail)):
+            yield Hit(m.start(), m.end(), message=self.message.format(hint="", passage=m.group()))
         for region in analysis.source.regions_of("signoff"):
             lines = [(m.start() + region.start, m.group()) for m in re.finditer(r"[^\n]+", text[region.start:region.end])]
             names = [(s, ln) for s, ln in lines if ln.strip() and not _is_valediction(ln)]
-            if not names or not all(_TEAM_NAME.match(ln.strip()) and not _NAMED.search(ln) for _, ln in names):
+            # The signer comes first: "Billing Department / Notewise" is a team, "Tom / Acme Support" a person.
+            if not names or not _TEAM_NAME.match(names[0][1].strip()) or _NAMED.search(names[0][1]):
                 continue
+            team = [n for n in names if _TEAM_NAME.match(n[1].strip()) and not _NAMED.search(n[1])]
             start, line = names[0]
             start += len(line) - len(line.lstrip())
-            end = names[-1][0] + len(names[-1][1].rstrip())
+            end = team[-1][0] + len(team[-1][1].rstrip())
             passage = text[start:end]
             agent = (rc.context.agent_name or "").strip()
             hint = f" ({agent})" if agent else ""
@@ -246,6 +268,18 @@ _VALEDICTION_LINE = re.compile(
 )
 
 
+# "Sent on behalf of Member Services", "This conversation was handled by Support Operations."
+_ON_BEHALF = re.compile(
+    r"^[ \t]*(?:this (?:conversation|chat|ticket|message|reply) was )?(?:sent|written|handled|answered|replied)\s+"
+    r"(?:on behalf of|by)\s+(?:the\s+)?(?-i:(?:[A-Z][\w&'-]*\s+){0,3}(?:Services|Operations|Support|Team|Department|Care|Desk|Center|Centre))"
+    r"\.?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A tweet signed by a team: "… refunded too. -The Voltify crew"
+_TEAM_TAIL = re.compile(
+    r"(?<=[.!?)\s])[-–—~^]\s?(?:the\s+)?(?:[A-Z][\w&'-]*\s+){0,2}(?i:team|crew|squad|support|care|helpdesk|help desk)"
+    r"[ \t]*$"
+)
 # "Carlos from Acme Billing", "Dana, Acme Support": a person is named.
 _NAMED = re.compile(r"\b(?:from|at|of|on)\b|,", re.IGNORECASE)
 

@@ -429,7 +429,8 @@ class AmbiguousDate(Rule):
 # =========================================================================== REG004 times
 
 _AMPM = r"(?:[ap]\.\s?m\.?|[ap]m\b)"
-_CLOCK = rf"(?:\d{{1,2}}(?::[0-5]\d)?\s?{_AMPM}|(?:[01]?\d|2[0-3]):[0-5]\d(?!\s?{_AMPM})|noon|midday|midnight)"
+_CLOCK = (rf"(?:\d{{1,2}}(?::[0-5]\d)?\s?{_AMPM}|(?:[01]?\d|2[0-3]):[0-5]\d(?!\s?{_AMPM})|noon|midday|midnight|"
+          rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})\s+o['’]clock)")
 _HOUR = r"\d{1,2}(?::[0-5]\d)?"
 # "by 5pm", "before 3 p.m.", "until 9am", "at 10:30 am", "from 1 to 3am", "between 9 and 5", "9am-5pm".
 _TIME_PHRASE = re.compile(
@@ -442,7 +443,8 @@ _TIME_PHRASE = re.compile(
     # a deadline in someone's working day: "by end of day", "by close of business"
     rf"|\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?(?:business\s+|working\s+)?day|close\s+of\s+business|COB|EOD)\b"
     # a deadline verb right before the clock: "ends 11:59 pm", "closes midnight tonight"
-    rf"|\b(?:ends?|ending|closes?|closing|expires?|expiring|due|deadline\s+is)\s+{_CLOCK}"
+    rf"|\b(?:ends?|ending|closes?|closing|expires?|expiring|due|deadline\s+is|starting|starts?|begins?|beginning|"
+    rf"kicks?\s+off(?:\s+at)?)\s+{_CLOCK}"
     # opening hours with bare numbers: "open 9-5", "hours are 8 to 6", "available 9–5"
     rf"|\b(?:open|available|staffed|online|hours\s+are|lines\s+are\s+open|(?:call|reach|contact|phone|ring)\s+us|"
     rf"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\.?,?)\s+(?:from\s+)?(?:[1-9]|1[0-2])\s*(?:-|–|to)\s*"
@@ -450,7 +452,7 @@ _TIME_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # Pre-check: a clock ("5pm", "10:30", "noon"), a bare range ("9-5", "9 and 5") or "end of day".
-_TIME_HINT = re.compile(r"\d\s?[ap]\.?m|\d:\d|\d\s*(?:-|–|to|and)\s*\d|noon|midnight|midday|of (?:the )?(?:business|"
+_TIME_HINT = re.compile(r"\d\s?[ap]\.?m|\d:\d|o['’]clock|\d\s*(?:-|–|to|and)\s*\d|noon|midnight|midday|of (?:the )?(?:business|"
                         r"working )?day|close of|\bCOB\b|\bEOD\b", re.IGNORECASE)
 _ZONE_ABBR = re.compile(
     r"\b(?:[ECMP][SD]?T|AK[SD]?T|H[SD]?T|GMT|UTC|BST|IST|CES?T|EES?T|WES?T|MSK|JST|KST|HKT|SGT|MYT|PHT|WIB|"
@@ -476,7 +478,7 @@ _LOCAL_PLACE = re.compile(
     r"stations?|platforms?|check[- ]in|deliver\w*|drivers?|carriers?|couriers?|parcels?|packages?|shipments?|"
     r"restaurants?|stores?|shops?|branch(?:es)?|locations?|outlets?|in[- ]store|breakfast|lunch|dinner|brunch|menu|"
     r"serv(?:e|es|ed|ing)|pick ?up|pickup|collect(?:ion)?|appointments?|reservations?|movie|showtimes?|doors|"
-    r"counters?|terminals?)\b"
+    r"counters?|terminals?|tables?|caf[eé]s?|hotels?|lobby|venues?|theat(?:er|re)s?|salons?|spas?|gyms?|clinics?)\b"
     r"|(?-i:\b[A-Z][A-Z0-9]\d{2,4}\b|\b[A-Z]{3}-[A-Z]{3}\b)"  # a flight number (AK6323) or route (KUL-LGK)
     r"|(?<![\d+])\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b",  # a national number (0344 556 5650): the line's own hours
     re.IGNORECASE,
@@ -540,7 +542,8 @@ class TimeWithoutZone(Rule):
                 continue
             start = m.start()
             if re.match(r"[a-z]", m.group(), re.IGNORECASE) and not re.match(
-                    r"(?:by|before|until|till|til|after|at|from|between|no later|ends?|ending|clos|expir|due|deadline)",
+                    r"(?:by|before|until|till|til|after|at|from|between|no later|ends?|ending|clos|expir|due|deadline|"
+                    r"start|begin|kick)",
                     m.group(), re.IGNORECASE):
                 start += re.search(r"\d", m.group()).start()  # "open 9-5": the passage is the hours
             s, sent = _sentence_text(analysis, m.start(), m.end())
@@ -743,6 +746,8 @@ _VOCAB_FOR_US: list[tuple[str, str]] = [
     (r"\b(?:a|the|your|my)\s+torch\b(?!\s+(?:relay|song|bearer))", "{det} flashlight"),
     (r"\blorr(?:y|ies)\b", "truck"),
     (r"\bmotorway\b", "highway"),
+    (r"\bmums\b", "moms"),
+    (r"\bmum\b(?!'s the word)", "mom"),
 ]
 _VOCAB_FOR_BRITISH: list[tuple[str, str]] = [
     (r"\bzip\s?codes\b", "{postcode}s"),
@@ -758,7 +763,7 @@ _VOCAB_FOR_BRITISH: list[tuple[str, str]] = [
 # Pre-check: each pattern above holds one of these (lower-cased) substrings.
 _VOCAB_HINTS = {
     "us": ("post", "flat", "ring", "rang", "bell", "fortnight", "holiday", "whilst", "amongst", "napp", "petrol",
-           "car park", "current account", "sort code", "tick", "maths", "lorr", "motorway", "weekend", "torch"),
+           "car park", "current account", "sort code", "tick", "maths", "lorr", "motorway", "weekend", "torch", "mum"),
     "british": ("zip", "cell", "mail", "vacation", "gas station", "parking lot", "checking account", "diaper"),
 }
 # Slang for an amount of money, in any locale: "5 grand", "20 large".

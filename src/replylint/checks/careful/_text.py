@@ -83,15 +83,15 @@ def _name_tokens(full: str | None) -> list[str]:
 
 
 # Cheap prefilters: a rule whose trigger characters or words are absent has nothing to do.
-_PRE_CAR001 = ("{", "[", "<", "%", "*|", "$", "(", "«", "XX", "xx", "TB", " ,", ", !", ", ?")
+_PRE_CAR001 = ("{", "[", "<", "%", "*|", "$", "(", "«", "XX", "xx", "TB", "TODO", " ,", ", !", ", ?")
 _PRE_CAR002 = ("test", "lorem", "ipsum", "dolor", "asdf", "qwert", "zxcv", "jkl", "sdfsdf", "ignore")
-_PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "agent", "staff", "admin", "private", "cust", "cx",
+_PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "agent", "staff", "admin", "private", "cust", "cx",
                "caller", "client", "(", "[", "churn", "risk", "tell", "share", "mention", "disclose", "reveal",
                "forward", "#", "slack", "escalate", "waive", "comp", "upsell", "flag", "tag", "assign", "route",
                "offer", "refund", "credit", "approve", "deny", "reject", "block", "promise", "admit", "inform",
                "let on", "do not send", "called", "contacted", "emailed", "tweeted", "chatted", "wrote in",
                "messaged", "reached out", "reminder", "memo", "self")
-_PRE_CAR008 = ("pass", "pwd", "key", "token", "bearer", "secret", "sk_", "rk_", "whsec", "akia", "asia", "gh",
+_PRE_CAR008 = ("pass", "pwd", "key", "token", "bearer", "secret", "sk_", "rk_", "_prod_", "_live_", "_private_", "whsec", "akia", "asia", "gh",
                "xox", "aiza", "glpat", "sk-", "sg.", "eyj", "begin", "login", "user", "@")
 _PRE_CAR011 = ("another", "other", "different", "previous", "one of our", "fellow", "named", "called", "his",
                "her", "their", "my ", "our ", "neighbo")

@@ -134,6 +134,16 @@ _THANKS_NAME = re.compile(
 )
 
 
+# "the host, Daniel", "my manager, Priya": a role noun before the name introduces a colleague.
+_APPOSITIVE = re.compile(
+    r"(?i)\b(?:the|our|my|your|a|an)\s+(?:[\w-]+\s+)?(?:host|agent|manager|supervisor|colleague|coworker|co-worker|"
+    r"teammate|technician|tech|engineer|specialist|rep|representative|adjuster|advisor|adviser|driver|courier|"
+    r"instructor|trainer|coach|doctor|nurse|pharmacist|lead|owner|director|analyst|developer|designer|installer|"
+    r"planner|coordinator|consultant|concierge|pilot|captain|chef|guide|presenter|speaker|moderator|contact|"
+    r"account manager|case manager|counsellor|counselor|agent assigned)$"
+)
+
+
 class WrongCustomerName(Rule):
     id = "CAR009"
     name = "wrong-customer-name"
@@ -199,6 +209,8 @@ class WrongCustomerName(Rule):
             pre = m.group("pre").strip()
             if _fold(word) not in _KNOWN_NAMES or len(pre.split()) < 2 or not wrong(word):
                 continue
+            if _APPOSITIVE.search(pre):
+                continue  # "I'll pass them to the host, Daniel": naming a colleague, not addressing anyone
             tail = text[b:].strip(" \t!?.")
             if not tail and re.match(r"(?i)(?:thanks|thank you|cheers|best|regards|talk soon|take care|all the best|"
                                      r"kind regards|warm regards|many thanks|with thanks)\b", pre):

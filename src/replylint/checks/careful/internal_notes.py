@@ -76,6 +76,17 @@ _DONT_TELL = re.compile(
     r"(?:customer|cust|cx|client|caller)s?\b"
     r"|\b(?:do not|don'?t)\s+tell\s+(?:him|her)\b(?!\s+(?:your|you|about your|any|anything|the|that you|if|what|how))"
 )
+# An aside asking a colleague to check: "(run this by Priya first, not 100% sure about the cap)".
+_ASK_COLLEAGUE = re.compile(
+    r"^\s*(?i:run (?:this|it) (?:by|past)|check (?:this |it )?with|confirm (?:this |it )?with|verify (?:this |it )?with|"
+    r"double[- ]check (?:this |it )?with|get (?:sign[- ]?off|approval|an ok|the ok) from|ask|needs? (?:sign[- ]?off|approval) from)"
+    r"\s+[A-Z][a-z]+\b"
+    r"|(?i:\bnot (?:100% |totally |entirely |completely )?sure (?:about|if|whether|this|that)\b)"
+)
+# A line for a colleague, not the customer: "@mark can you confirm the export finished?" after the reply.
+_COLLEAGUE_PING = re.compile(r"(?<=[.!?]\s)@\w+\s+(?i:can|could|would|will|pls|please)\s+(?i:you|u)\b[^.!?\n]*\?")
+# A draft marker at the top: "DRAFT v2, wording not final:", "[DRAFT]".
+_DRAFT_MARK = re.compile(r"^\s*\[?DRAFT\b\]?(?:\s+v?\d+)?[^\n.!?]{0,40}?(?:[:\]\-–—]|(?=\n))")
 _CHAT_QUOTE = re.compile(
     r"(?i)\b(?:per|from|says|said|asked|via|according to|as)\s+@\w+\s+(?:said\s+)?(?:in|on)\s+#[\w-]+"
     r"|\b(?:in|on|from|per|see|via|posted in|asked in)\s+(?:the\s+)?#[a-z0-9]+(?:[-_][a-z0-9]+)+\b(?:\s+channel)?"
@@ -147,6 +158,7 @@ class InternalNote(Rule):
                 if _SECOND_PERSON.search(inner) and not _BRACKET_MARK.match(inner):
                     continue
                 if (_BRACKET_MARK.match(inner) or (_DIRECTIVE.match(inner) and _THIRD_PERSON.search(inner))
+                        or _ASK_COLLEAGUE.search(inner)
                         or _ABOUT_CUSTOMER.match(inner) or _JARGON.search(inner) or _ASIDE_JARGON.search(inner)):
                     found.append((m.start(), m.end(), True))
         if _has(low, "risk", "churn") or _TIMES.search(low):
@@ -172,6 +184,10 @@ class InternalNote(Rule):
                 found.append((m.start(), hi, True))
         if _has(low, "don't", "dont", "do not", "never"):
             found.extend((m.start(), m.end(), False) for m in _DONT_TELL.finditer(text))
+        if "@" in text:
+            found.extend((m.start(), m.end(), True) for m in _COLLEAGUE_PING.finditer(text))
+        if "DRAFT" in text:
+            found.extend((m.start(), m.end(), True) for m in _DRAFT_MARK.finditer(text))
         if "#" in text or "slack" in low:
             found.extend((m.start(), m.end(), False) for m in _CHAT_QUOTE.finditer(text))
         kept: list[tuple[int, int]] = []

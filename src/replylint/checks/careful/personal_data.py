@@ -22,9 +22,13 @@ _OTHER_PERSON = re.compile(
     r"|\ba (?:customer|user|member|client|guest) (?:named|called)\b"
     r"|\b(?:your|a) neighbou?r\b"
     r"|\b(?:his|her)\s+(?:cell|mobile|phone|number|e-?mail|home address|address)\s+(?:is|was|:)"
-    r"|\b(?:his|her|their|my)\s+(?:personal|private|own|home|direct)\s+(?:cell|mobile|phone|number|line|e-?mail|"
+    r"|\b(?:his|her|their|my)\s+(?:personal|private|own|home)\s+(?:cell|mobile|phone|number|line|e-?mail|"
     r"address|whatsapp)\b"
     r"|\b(?:my|our)\s+(?:colleague|coworker|co-worker|teammate|manager|supervisor)(?:'s)?\s+(?:personal|private|home|cell)\b"
+    # a record that belongs to someone named: "belongs to Priya Raman (priya@…)", "(Daniel R., 555-0193)"
+    r"|\b(?:belongs to|is registered to|registered under|is under the name of|headed to|meant for|addressed to)\s+"
+    r"(?:[\w#.,'-]+\s+){0,6}?\(?(?-i:[A-Z][a-z]+)"
+    r"|\((?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?),\s*(?=[^)]*(?:@|\d{3}[\s.-]\d{4}))"
 )
 _PHONE_HINT = re.compile(r"\d{3}[\s.-]\d{4}")
 _PUBLIC_LINE = re.compile(r"(?i)\b(?:ext\.?|extension|toll[- ]free|1-800|800-|888-|877-|866-|main line|support line)\b")

@@ -34,7 +34,7 @@ _SYNTAX = re.compile(
     r"|%%?[A-Z][A-Z0-9_]{2,40}%%?|%%[A-Za-z][\w.]{1,40}%%|%[A-Z][a-z]+(?:[A-Z][a-z]+)+%"
     r"|%[a-z]+(?:[._][a-z]+)+%"
     r"|(?<![{$\w])\{\s*(?P<brace>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_]\w*)*)\s*\}(?!\})"
-    r"|<<\s*[A-Za-z_][\w.]{0,30}\s*>>"
+    r"|<<\s*[A-Za-z_][\w. ]{0,30}\s*>>"
     r"|«(?P<chevron>[A-Za-z][A-Za-z0-9_]{1,30})»"
     r"|\[\[\s*[A-Za-z_][\w .]{0,30}?\s*\]\]"
 )
@@ -80,6 +80,10 @@ _TBD = re.compile(
     r"[$£€#]\s?(?:TBD|TBA|TBC|TK)\b"
     r"|\b(?:TBD|TBA|TBC)\s?%"
     r"|\b(?:number|no\.|#|code|ID|id|link|URL|url|tracking)\s+(?:is|will be|:)\s+(?:TBD|TBA|TBC)\b"
+    # a slot where a value belongs: "booked for TBD", "you've met TODO of your deductible"
+    r"|\b(?:(?:booked|scheduled|set|confirmed|moved|rescheduled|due|arriving|delivered|shipping|ships)\s+(?:for|on|at)"
+    r"|met|paid|owe|costs?|total(?:s|led)?|of)\s+(?-i:TBD|TBA|TODO|XXX)\b"
+    r"|\b(?-i:TODO)\b(?!\s*(?:list|app)\b)"
     r"|[<{]\s*(?:TBD|TBA|TBC|TK)\s*[>}]"
 )
 # A name slot that rendered empty: "Hi ," / "Dear ," / "Thanks for your patience, !".
@@ -250,10 +254,15 @@ class Placeholder(Rule):
                 continue
             taken.append((s, e))
             yield self._hit(analysis, rc, s, e)
-        for m in (_TBD.finditer(text) if "TB" in text or "TK" in text else ()):
-            if free(m.start(), m.end()):
-                taken.append((m.start(), m.end()))
-                yield self._hit(analysis, rc, m.start(), m.end())
+        for m in (_TBD.finditer(text) if "TB" in text or "TK" in text or "TODO" in text or "XXX" in text else ()):
+            s, e = m.start(), m.end()
+            slot = re.search(r"\s(?:TBD|TBA|TODO|XXX)$", m.group())
+            if slot and re.match(r"[A-Za-z]", m.group()) and not re.match(
+                    r"(?i)(?:number|no\.|code|id|link|url|tracking)\b", m.group()):
+                s += slot.start() + 1  # "booked for TBD": the stand-in itself is the passage
+            if free(s, e):
+                taken.append((s, e))
+                yield self._hit(analysis, rc, s, e)
         for m in (_EMPTY_SLOT.finditer(text) if " ," in text or ", !" in text or ", ?" in text else ()):
             if not free(m.start(), m.end()):
                 continue

@@ -17,6 +17,7 @@ from .internal_notes import _has
 
 _TOKEN = re.compile(
     r"\b(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{8,}"
+    r"|\b[a-z]{2,10}_(?:prod|live|production|secret|private)_(?=[0-9A-Za-z]*\d)[0-9A-Za-z]{12,}"
     r"|\bwhsec_[0-9A-Za-z]{16,}"
     r"|\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"
     r"|\bgh[pousr]_[0-9A-Za-z]{20,}"
@@ -30,7 +31,7 @@ _TOKEN = re.compile(
     r"|\b[Bb]earer\s+[0-9A-Za-z._~+/-]{20,}=*"
     r"|-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----"
 )
-_TOKEN_HINTS = ("sk_", "rk_", "whsec_", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat", "xox", "AIza", "glpat-", "sk-", "SG.",
+_TOKEN_HINTS = ("sk_", "rk_", "_prod_", "_live_", "_production_", "_secret_", "_private_", "whsec_", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat", "xox", "AIza", "glpat-", "sk-", "SG.",
                 "eyJ", "PRIVATE KEY")
 _KEY_VALUE = re.compile(
     r"(?i)\b(?:api[ _-]?key|api[ _-]?secret|secret[ _-]?key|client[ _-]?secret|access[ _-]?token|auth[ _-]?token|"

@@ -1,0 +1,100 @@
+"""natural — robotic and bureaucratic register that no phrase list can enumerate.
+
+The phrase rules (rules/natural.toml) know fixed expressions. This one knows shapes: the reader
+talked about in the third person ("the customer is requested to"), advice with nobody giving it
+("it is recommended that", "a retry is advised"), the customer's message processed like a form
+("your concern has been acknowledged and logged"), and status readouts ("Booking status: confirmed.").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..findings import Severity
+from ..ingest import WHOLE_TEXT_SCOPE
+from ..rule import Hit, Rule, RuleContext, examples
+
+if TYPE_CHECKING:
+    from ..nlp import Analysis
+
+_READER = (r"(?:customer|user|client|cardholder|card ?holder|account ?holder|passenger|subscriber|member|"
+           r"policyholder|guest|caller|applicant|consumer)")
+_ASKED = r"(?:requested|advised|required|asked|reminded|expected|encouraged|invited|urged|instructed)"
+_FORM_NOUN = (r"(?:concern|concerns|report|request|complaint|query|queries|enquiry|inquiry|issue|matter|case|"
+              r"message|patience|cooperation|co-operation|understanding|submission|correspondence)")
+_FORM_VERB = (r"(?:acknowledged|documented|logged|registered|recorded|entered(?: into [\w ]{0,20})?|"
+              r"duly noted|noted with (?:thanks|gratitude|appreciation)|considered (?:resolved|closed)|"
+              r"deemed (?:resolved|closed)|completed successfully|successfully completed|actioned)")
+
+# Each shape with a plain rewrite to suggest in the message.
+_SHAPES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"\b(?:the|said)\s+{_READER}\s+(?:is|are)\s+(?:hereby\s+)?(?:kindly\s+)?{_ASKED}\s+to\b",
+                re.IGNORECASE), "talk to the customer: “please …” or “you'll need to …”"),
+    (re.compile(rf"\bit is (?:hereby |kindly |strongly )?(?:recommended|advised|requested|suggested|required)"
+                rf"\s+that\s+(?:the\s+{_READER}|you)\b", re.IGNORECASE), "say who recommends it: “I'd suggest you …”"),
+    (re.compile(r"\b(?:a\s+|the\s+)?(?:retry|reinstall(?:ation)?(?: of the \w+)?|restart|re-?login|caution|"
+                r"patience|payment|action)\s+is\s+(?:strongly\s+)?advised\b(?=\s*[.!;])", re.IGNORECASE),
+     "give the advice directly: “try again”, “reinstall the app”"),
+    (re.compile(rf"\b(?:your|the|this)\s+{_FORM_NOUN}(?:\s+[\w-]+){{0,3}}?\s+(?:has|have|is|was|will be)\s+(?:now\s+)?(?:been\s+)?"
+                rf"(?:duly\s+)?{_FORM_VERB}", re.IGNORECASE), "say what happens next in your own voice: “I've passed this to …”"),
+    (re.compile(r"\bthe requested (?:action|change|operation|transaction|update) has been (?:successfully )?"
+                r"(?:completed|processed|performed|executed)", re.IGNORECASE), "say it like a person: “Done! …”"),
+    (re.compile(r"(?:^|(?<=[.!?]\s))(?:affirmative|negative)\s*[.!]", re.IGNORECASE), "say “Yes” or “No”"),
+    (re.compile(r"\b(?:transaction|booking|request|payment|account|ticket|case|reservation)\s+status\s*:\s*"
+                r"(?:unsuccessful|successful|confirmed|failed|declined|approved|pending|completed|closed|resolved)\b\s*\.",
+                re.IGNORECASE), "tell them in a sentence: “Your booking is confirmed.”"),
+    (re.compile(r"\b(?:please\s+)?state the nature of your\b", re.IGNORECASE), "ask plainly: “What's going on?”"),
+    (re.compile(r"\b(?:may|can|should|must|will|shall) be (?:initiated|effected|undertaken|remitted|obtained|rectified)\b",
+                re.IGNORECASE), "say who does it: “you can start …”, “we'll fix …”"),
+    (re.compile(r"\bi am (?:able|now able|ready) to assist you\b", re.IGNORECASE), "say “I can help with that”"),
+]
+
+
+class Bureaucratic(Rule):
+    id = "NAT006"
+    name = "bureaucratic-register"
+    trait = "natural"
+    severity = Severity.WARNING
+    summary = ("Robotic or bureaucratic shapes: the reader in the third person, advice with no one giving it, "
+               "the customer's message “acknowledged and logged”, status readouts.")
+    why = ("Support is a person talking to a person. “The customer is requested to restart the device” reads "
+           "like a form letter; “Could you restart your phone?” sounds like someone who wants to help.")
+    message = "“{passage}” sounds like a form, not a person; {hint}."
+    scope = WHOLE_TEXT_SCOPE
+    bad = examples(
+        {"text": "The customer is requested to power off the device and reinsert the SIM.",
+         "flagged": "The customer is requested to"},
+        {"text": "It is recommended that the user clear the cache. Should it persist, reinstallation of the app is advised.",
+         "flagged": "It is recommended that the user"},
+        {"text": "Your concern has been acknowledged and logged. A replacement is on its way.",
+         "flagged": "Your concern has been acknowledged"},
+        {"text": "Affirmative. Booking status: confirmed. Your seat is 14C.",
+         "flagged": "Affirmative."},
+        {"text": "Greetings. Please state the nature of your issue.", "flagged": "Please state the nature of your"},
+        {"text": "Thanks. Your report has been documented and entered into our records. The fix ships in 2.4.1.",
+         "flagged": "Your report has been documented"},
+    )
+    good = examples(
+        "Could you power off your phone, take the SIM out and put it back in?",
+        "I'd suggest clearing the cache; if that doesn't help, reinstall the app.",
+        "Your feedback has been noted and passed on to the team.",
+        "Your booking is confirmed: flight SJ 1182, seat 14C.",
+        "Our users asked for dark mode, and it's live now.",
+        "Parental guidance is advised for this title, so it's rated 12+.",
+        "The user who shared the file needs to give you edit access.",
+    )
+
+    def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
+        text = analysis.text
+        taken: list[tuple[int, int]] = []
+        for pattern, hint in _SHAPES:
+            for m in pattern.finditer(text):
+                start, end = m.start(), m.end()
+                while end > start and text[end - 1].isspace():
+                    end -= 1
+                if any(a < end and start < b for a, b in taken) or analysis.source.is_masked(start, end):
+                    continue
+                taken.append((start, end))
+                yield Hit(start, end, message=self.message.format(passage=text[start:end], hint=hint))
