@@ -60,6 +60,7 @@ class Linter:
         self.rules: list[Rule] = collect_rules(self._pm, settings)
         self.active: list[Rule] = self._select(self.rules)
         self._english_only = any(r.english_only for r in self.active)
+        self._options = {r.id: {**r.defaults, **self.settings.rules.get(r.id, {})} for r in self.active}
         self._languagetool = self._backend()
         self._bank = MatcherBank()
         for rule in self.active:
@@ -269,7 +270,7 @@ class Linter:
                 continue
             if language is not None and rule.english_only:
                 continue
-            rc = RuleContext(ctx, self.settings, {**rule.defaults, **self.settings.rules.get(rule.id, {})})
+            rc = RuleContext(ctx, self.settings, self._options[rule.id])
             try:
                 for hit in rule.check(analysis, rc):
                     finding = self._finding(rule, hit, source)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import threading
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .ingest import MASKED_KINDS, Source
 
@@ -90,10 +90,19 @@ class Analysis:
     stage_two: int = 0
     _parsed: dict[tuple[int, int], "Doc"] = field(default_factory=dict)
     _masked: list[tuple[int, int]] | None = None
+    _lower: str | None = None
+    cache: dict[str, Any] = field(default_factory=dict)  # per-reply values rules share (body sentences, …)
 
     @property
     def text(self) -> str:
         return self.source.text
+
+    @property
+    def lower(self) -> str:
+        """The text lower-cased once, for cheap substring pre-checks."""
+        if self._lower is None:
+            self._lower = self.source.text.lower()
+        return self._lower
 
     def masked_spans(self) -> list[tuple[int, int]]:
         if self._masked is None:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 _RULE_KEYS = {
     "id", "name", "trait", "kind", "severity", "summary", "why", "message", "title",
     "action", "fix", "phrases", "swap", "patterns", "regex", "ignorecase", "replacement",
-    "unless", "scope", "preview", "confidence", "needs", "trigger", "bad", "good", "english_only",
+    "unless", "scope", "preview", "confidence", "needs", "trigger", "bad", "good", "english_only", "hints",
 }
 _TAG_KEYS = {"LEMMA", "POS", "TAG", "DEP", "MORPH", "ENT_TYPE"}
 
@@ -208,8 +208,12 @@ class RegexRule(PackRule):
             raise RuleError(f"{origin}: rule {self.id}: bad regex: {exc}") from None
         if not spec.get("regex"):
             raise RuleError(f"{origin}: rule {self.id}: a regex rule needs 'regex'")
+        # Lower-case substrings one of which every match contains: the regex runs only when one is present.
+        self.hints = tuple(h.lower() for h in spec.get("hints", []))
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
+        if self.hints and not any(h in analysis.lower for h in self.hints):
+            return
         for m in self.regex.finditer(analysis.text):
             if m.end() == m.start():
                 continue

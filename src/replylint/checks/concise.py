@@ -76,12 +76,19 @@ _LONG_SENTENCE = "Once we receive the returned item at our warehouse and our tea
 
 
 def _body_sentences(analysis: "Analysis") -> list["Span"]:
-    stop = min([r.start for r in analysis.source.regions_of("quote", "signoff")] + [len(analysis.text)])
-    return [s for s in analysis.doc.sents if s.end_char <= stop and s.text.strip()]
+    """Sentences before any quote or sign-off (computed once per reply, shared by the rules here)."""
+    found = analysis.cache.get("body_sentences")
+    if found is None:
+        stop = min([r.start for r in analysis.source.regions_of("quote", "signoff")] + [len(analysis.text)])
+        found = analysis.cache["body_sentences"] = [s for s in analysis.doc.sents if s.end_char <= stop and s.text.strip()]
+    return found
 
 
 def _words(span: "Span") -> int:
-    return sum(1 for t in span if t.is_alpha or t.like_num)
+    return len(_WORD.findall(span.text))
+
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 
 
 class StackedFormulas(Rule):

@@ -52,6 +52,14 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+# Every shape above holds one of these lower-case substrings (a cheap pre-check).
+_HINTS = ("requested", "advised", "required", "asked to", "reminded", "expected", "encouraged", "invited", "urged",
+          "instructed", "recommended", "suggested", "acknowledged", "documented", "logged", "registered", "recorded",
+          "noted", "entered", "considered", "deemed", "completed", "actioned", "processed", "performed", "executed",
+          "affirmative", "negative", "status", "nature of", "to assist", "initiated", "effected", "undertaken",
+          "remitted", "obtained", "rectified")
+
+
 class Bureaucratic(Rule):
     id = "NAT006"
     name = "bureaucratic-register"
@@ -87,6 +95,8 @@ class Bureaucratic(Rule):
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
+        if not any(h in analysis.lower for h in _HINTS):
+            return
         text = analysis.text
         taken: list[tuple[int, int]] = []
         for pattern, hint in _SHAPES:
