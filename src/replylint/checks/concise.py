@@ -19,9 +19,9 @@ if TYPE_CHECKING:
 # Stock sentences by kind: a run of three of one kind is a stack.
 _FORMULAS = {
     "thanks": re.compile(
-        r"^(?:and |so |again, )?(?:thank(?:s| you)(?: (?:so|very) much)?(?: again| also)?"
-        r"(?: for (?:your|the|being|choosing|contacting|reaching|getting|writing|chatting|taking|\w+ing with us)\b[^.!?]*)?"
-        r"|we appreciate (?:your|you)(?: \w+){0,4})\s*[.!]*$", re.IGNORECASE),
+        r"^(?:and |so |again, )?(?:thank(?:s| you)(?: (?:so|very) much| a (?:bunch|lot|ton|million))?(?: again| also| once more| once again)?"
+        r"(?: for (?:your|the|being|choosing|contacting|reaching|getting|writing|chatting|taking|\w+ing with)\b[^.!?]*)?"
+        r"|we (?:really |truly |so |do )?appreciate (?:your|you)(?: \w+){0,6})\s*[.!]*$", re.IGNORECASE),
     "sorry": re.compile(
         r"^(?:(?:we(?:'re| are)|i(?:'m| am)) (?:so |very |really |truly |deeply )?sorry\b[^.!?]*"
         r"|(?:my |our )?(?:sincere |deepest )?apologies\b[^.!?]*"
@@ -43,8 +43,13 @@ _FORMULAS = {
         r"|feel free to (?:reach out|contact us|ask|get in touch|message us|dm us)\b[^.!?]*"
         r"|(?:please )?do(?:n't| not) hesitate\b[^.!?]*"
         r"|(?:is there )?anything else (?:i|we) can (?:help|assist|do)\b[^.!?]*|anything (?:else )?at all"
-        r"|(?:is|was) there anything (?:else|more)\b[^.!?]*"
-        r"|(?:i'm|i am|we're|we are) (?:always )?(?:around|here|available) (?:if|whenever|when|for|any ?time)\b[^.!?]*"
+        r"|(?:is|was) there (?:anything|something) (?:else|more)\b[^.!?]*"
+        r"|(?:i'm|i am|we're|we are) (?:always )?(?:around|here|available)(?: (?:if|whenever|when|for|any ?time)\b[^.!?]*)?"
+        r"|(?:i'm|i am|we're|we are) (?:always )?(?:glad|happy|pleased) to hear from you\b[^.!?]*"
+        r"|(?:and )?(?:if|should) (?:anything|something|any (?:other |further |more )?(?:questions?|issues?|problems?))"
+        r"(?: else)? (?:come|comes|pop|pops) up\b[^.!?]*"
+        r"|(?:i |we )?hope(?:fully)? (?:this|that) (?:clears (?:things|everything|it) up|answers your question|makes sense)\b[^.!?]*"
+        r"|(?:we |i )?wish(?:ing)? you\b[^.!?]*"
         r"|(?:it was|it's been|it has been) (?:a (?:real )?pleasure|great|nice|lovely|fun) (?:chatting|talking|speaking|helping|working)\b[^.!?]*"
         r"|happy (?:\w+ing|holidays|travels|new year)|see you (?:soon|around|next time|then|there|in the \w+|on the \w+)"
         r"|safe travels|stay (?:safe|warm|cool|well|healthy)"
@@ -60,6 +65,7 @@ _FORMULAS = {
 
 def _formula_kind(sentence: str) -> str | None:
     text = re.sub(r"^(?:[@#]\w+[\s,:]*)+", "", sentence.strip())
+    text = re.sub(r"[^\w\s.!?,'’)]+$", "", text).rstrip()  # a closing emoji: "Enjoy your day! 💙"
     text = re.sub(r"\s*[\^/~*-]+\s*[A-Z]{1,3}\s*$", "", text)  # tweet initials
     if not text or len(text.split()) > 14:
         return None
@@ -80,7 +86,9 @@ def _body_sentences(analysis: "Analysis") -> list["Span"]:
     found = analysis.cache.get("body_sentences")
     if found is None:
         stop = min([r.start for r in analysis.source.regions_of("quote", "signoff")] + [len(analysis.text)])
-        found = analysis.cache["body_sentences"] = [s for s in analysis.doc.sents if s.end_char <= stop and s.text.strip()]
+        # A sentence that starts before the sign-off counts, even when initials are glued to it ("… ^DB").
+        found = analysis.cache["body_sentences"] = [
+            s for s in analysis.doc.sents if s.start_char < stop and analysis.text[s.start_char:stop].strip()]
     return found
 
 
@@ -146,8 +154,9 @@ class StackedFormulas(Rule):
         closers: list[tuple[int, int]] = []  # closing clauses at the end of the reply, in order
         whole = 0  # how many of the closing sentences are one stock line each
         for sent in reversed(sents):
-            text = sent.text.rstrip()
-            clauses = [(m.start(), m.end()) for m in re.finditer(r"[^,;]+?(?=,? and |[,;] |$)", text)]
+            text = re.sub(r"\s*[\^/~*-]+\s*[A-Z][A-Za-z]{0,14}\s*$", "", sent.text.rstrip())  # "… ^JS", "… -Marco"
+            text = re.sub(rf"[\s{_EMOJI}]+$", "", text)
+            clauses = [(m.start(), m.end()) for m in re.finditer(rf"[^,;{_EMOJI}]+?(?=,? and |[,;] |\s*[{_EMOJI}]|$)", text)]
             clauses = [(a, b) for a, b in clauses if text[a:b].strip(" ,;")]
             if len(clauses) > 1 and all(_formula_kind(_clause(text[a:b])) in ("closer", "thanks", "offer")
                                         for a, b in clauses):
@@ -163,6 +172,9 @@ class StackedFormulas(Rule):
         while start < end and analysis.text[start] in " ,;":
             start += 1
         yield Hit(start, end, message=self.message.format(n=len(closers)))
+
+
+_EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF"  # an emoji between two closers ends the first
 
 
 def _clause(text: str) -> str:
@@ -215,7 +227,11 @@ _RESTATE = re.compile(
     r"|(?:great|good) question (?:about|on|regarding) (?:whether|if|how|why|what|when|where))\b"
     # "sounds like since the storm you've had no signal and you're wondering what's going on"
     r"|\byou(?:'re| are)? (?:(?:just )?wondering|want(?:ing)? to know|would like to know|'d like to know)"
-    r" (?:whether|if|how|why|what|when|where|about)\b",
+    r" (?:whether|if|how|why|what|when|where|about)\b"
+    r"|\b(?<!if )(?<!in case )(?:now )?wondering (?:whether|if)\b"
+    r"|^(?:@\w+\s+)*(?:so,? )?(?:it )?(?:sounds|seems) like you(?:'ve| have| are|'re)?\b(?=[^.!?]{80,})"
+    r"|^(?:@\w+\s+)*so,? you(?:'re| are) saying\b"
+    r"|^(?:@\w+\s+)*if i understand (?:correctly|right|you correctly),? you\b",
     re.IGNORECASE,
 )
 
@@ -282,22 +298,27 @@ day week morning afternoon evening thing things reason upsetting stressful hard 
 frustrations worry worries completely entirely earlier first share sharing bringing attention
 loyal loyalty pleasure honor honored glad see why understandable course love loving
 welcome welcoming place connected connect connecting looking rest conversation chat chatting started start
-tweet tweeting community part family touching kind words smile ton tons bunch come came right
+tweet tweeting community part family touching kind words smile ton tons bunch come came
+chance opportunity giving give care social found weekend wonder wondering plenty common write
 """.split())
 
 # A sentence that announces the answer is finally coming: what precedes it was preamble.
 _PIVOT = re.compile(
     r"^(?:(?:so|now|okay|ok|anyway|alright),? )?(?:to (?:answer|address|get to) your (?:question|query|request|concern)"
     r"|(?:as for|regarding|coming (?:back )?to|getting (?:back )?to|on to|onto) your (?:actual )?(?:question|query)"
-    r"|here(?:'s| is) the (?:short )?answer|the (?:short )?answer (?:to your question )?is)\b",
+    r"|here(?:'s| is) the (?:short )?answer|the (?:short )?answer (?:to your question )?is"
+    r"|(?:now|so|okay|ok),? (?:about|as for|regarding|on to|onto|back to) (?:that|the|your) \w+(?: \w+)?\s*[:,-])",
     re.IGNORECASE,
 )
 
 
+_BRANDED = re.compile(r"(?i)\b(?:thank|thanks|welcome|contacting|choosing|reaching out to|part of)\b")
+
+
 def _is_padding(words: list[tuple[str, bool]]) -> bool:
-    """``words`` are (lowercase, is_stop) pairs; padding allows one content word in fifteen."""
+    """``words`` are (lowercase, is_stop) pairs; a sentence of twenty words or more may hold one content word."""
     content = sum(1 for w, stop in words if not stop and w not in _SOCIAL)
-    return content <= len(words) // 15
+    return content <= (0 if len(words) < 20 else 1)
 
 
 class Windup(Rule):
@@ -331,8 +352,11 @@ class Windup(Rule):
         skip = [(r.start, r.end) for r in analysis.source.regions if r.kind in ("greeting", "handle")]
         body: list[tuple["Span", list, bool]] = []
         for sent in _body_sentences(analysis):
+            # "Thank you for contacting Acme Health Support": the company's name is part of the formula
+            branded = bool(_BRANDED.search(sent.text))
+            first = next((t.i for t in sent if t.is_alpha and not any(a <= t.idx < b for a, b in skip)), sent.start)
             toks = [t for t in sent if (t.is_alpha or t.like_num) and not any(a <= t.idx < b for a, b in skip)
-                    and not (t.is_title and t.i > sent.start and not t.is_stop and t.lower_ not in _SOCIAL)]  # names
+                    and not (branded and t.text[0].isupper() and t.i > first and not t.is_stop)]
             if not toks:
                 continue
             # a link, a question or an ask to DM is part of the answer, never padding
@@ -351,8 +375,8 @@ class Windup(Rule):
                 return  # nothing but pleasantries: a thank-you note, not a delayed answer
             run = body[:n]
         words = sum(len(toks) for _, toks, _ in run)
-        if not run or words < min_words:
-            return
+        if not run or words < (min_words * 3 // 5 if pivot else min_words):
+            return  # an explicit pivot ("Now, about that skin:") marks a shorter preamble too
         end = run[-1][0].start_char + len(run[-1][0].text.rstrip())
         yield Hit(run[0][1][0].idx, end, message=self.message.format(n=words))
 
@@ -360,7 +384,8 @@ class Windup(Rule):
 # Hedges and intensifiers that add no meaning; one is voice, three in a sentence is padding.
 _HEDGES = re.compile(
     r"\b(?:honestly|literally|totally|definitely|really|truly|genuinely|actually|basically|simply|absolutely|"
-    r"certainly|obviously|essentially|frankly|seriously|pretty much|sort of|more or less|"
+    r"certainly|obviously|essentially|frankly|seriously|pretty much|sort of|more or less|the thing is|give or take|"
+    r"to be honest|"
     r"(?<!what )(?<!this )(?<!that )(?<!the )(?<!a )(?<!any )(?<!some )(?<!which )(?<!every )kind of)\b",
     re.IGNORECASE,
 )

@@ -49,6 +49,23 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:may|can|should|must|will|shall) be (?:initiated|effected|undertaken|remitted|obtained|rectified)\b",
                 re.IGNORECASE), "say who does it: “you can start …”, “we'll fix …”"),
     (re.compile(r"\bi am (?:able|now able|ready) to assist you\b", re.IGNORECASE), "say “I can help with that”"),
+    (re.compile(r"\bthis (?:message|e-?mail|letter|note) (?:serves as|is to serve as|constitutes)\b", re.IGNORECASE),
+     "just say it: “Your account is closed.”"),
+    (re.compile(r"\bsatisfaction (?:is|remains) our (?:\w+ )?(?:priority|commitment|concern|goal|mission)\b", re.IGNORECASE),
+     "show it instead: say what you did"),
+    (re.compile(r"\bbe (?:confident|assured)(?:,| that)", re.IGNORECASE), "say what's happening: “Our engineers are on it.”"),
+    (re.compile(r"\bwe trust (?:this|that|the above)\b[^.!?]{0,40}\b(?:satisfactory|clarif|answers|helps|resolves)",
+                re.IGNORECASE), "ask instead: “Does that answer it?”"),
+    (re.compile(r"\bwith which (?:i|we) (?:may|can|might)\b|\bmay (?:i|we) be of (?:further )?assistance\b", re.IGNORECASE),
+     "ask plainly: “Anything else I can help with?”"),
+    (re.compile(r"\bfor (?:selecting|choosing) [\w ]{1,25}? as your (?:\w+ )?of choice\b", re.IGNORECASE),
+     "say “thanks for flying with us”"),
+    (re.compile(r"\b(?:gratitude|thanks|appreciation|apologies) (?:is|are) (?:hereby )?extended\b", re.IGNORECASE),
+     "say “thank you” or “sorry”"),
+    (re.compile(r"\bplease accept (?:our|my) (?:most )?(?:sincere(?:st)?|deepest|heartfelt|humble) apolog(?:y|ies)\b",
+                re.IGNORECASE), "say “I'm sorry”"),
+    (re.compile(r"\bwe thank you for your (?:cooperation|kind cooperation|continued patronage|kind attention)\b",
+                re.IGNORECASE), "say “thanks for your help”"),
 ]
 
 
@@ -57,7 +74,8 @@ _HINTS = ("requested", "advised", "required", "asked to", "reminded", "expected"
           "instructed", "recommended", "suggested", "acknowledged", "documented", "logged", "registered", "recorded",
           "noted", "entered", "considered", "deemed", "completed", "actioned", "processed", "performed", "executed",
           "affirmative", "negative", "status", "nature of", "to assist", "initiated", "effected", "undertaken",
-          "remitted", "obtained", "rectified")
+          "remitted", "obtained", "rectified", "serves as", "constitutes", "satisfaction", "confident", "assured",
+          "we trust", "with which", "be of", "of choice", "extended", "please accept", "we thank you")
 
 
 class Bureaucratic(Rule):

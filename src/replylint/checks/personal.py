@@ -137,7 +137,7 @@ _FUNCTIONS = (
 _CONTACT = (
     r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|e-?mail(?:ing)?|be in touch|follow(?:ing)? up|"
     r"look(?:ing)? into|review(?:ing)?|handl(?:e|ing)|process(?:ing)?|apply|applying|send(?:ing)?|investigat(?:e|ing)|"
-    r"respond(?:ing)?|dm(?:ing)?|text(?:ing)?|message|messaging|take (?:it|this|things) from here|take over|"
+    r"respond(?:ing)?|dm(?:ing)?|text(?:ing)?|message|messaging|ping|pinging|mail(?:ing)?|take (?:it|this|things) from here|take over|"
     r"tak(?:es|ing) over)\b"
 )
 _WILL = r"(?:will|'ll|is going to|are going to)\s+(?:be\s+)?"
@@ -156,6 +156,14 @@ _HANDOFF = re.compile(
     + r"|\bif\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:call|contact|email|reach out to)\b"
     + r"|\b(?:hear(?:ing)?(?: back)? from|contacted by|(?:a )?call from|an e-?mail from)\s+"
     r"(?:one of our|someone (?:on|from|in) our|a member of our|our|the)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
+    # "put it in front of our fraud folks, and they'll ping you"; "handled by the tax setup team"
+    + r"|\b(?:to|with|for|in front of)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}" + _DEPT
+    + r",?;?\s+(?:now;?\s+)?(?:and\s+)?(?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT
+    + r"|\blet (?:our|the) (?:[\w-]+\s+){0,2}" + _DEPT + r" know,? and (?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT
+    + r"|\b(?:handled|reviewed|processed|taken care of) by (?:our|the) (?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
+    + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:is|are)\s+(?:now\s+)?(?:reviewing|handling|processing) (?:it|this|your)\b"
+    + r"[^.!?]{0,40}?\band will\s+(?:be\s+)?" + _CONTACT
+    + r"|\b(?:a call|an e-?mail|a text|a message) from (?:whoever|someone|somebody)(?:'s| is)? (?:on|in|at) (?:our|the)\b"
     # "Whoever handles chargebacks on our side will follow up"
     + r"|\bwhoever\s+(?:handles|deals with|looks after|is in charge of|works on)\b[^.!?]{0,40}?\s+" + _WILL + _CONTACT
     # "Accounts Receivable will reach out", "sits with Payroll Services, and they'll take it from here"
@@ -166,7 +174,7 @@ _HANDOFF = re.compile(
 # A person named in the sentence ("Maria on our billing team") makes it personal.
 _PERSON_NEAR = re.compile(
     r"\b(?!(?:Department|Team|Desk|Office|Center|Centre|Support|Billing)\b)[A-Z][a-z]+\s+(?:on|from|in|with)\s+(?:our|the)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:team|department|desk|group|crew|office)\b"
+    r"(?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
     r"|\b(?:my colleague|my teammate|my manager|our specialist|our technician)\s+[A-Z][a-z]+"
 )
 
@@ -189,6 +197,10 @@ class FacelessHandoff(Rule):
          "flagged": "contact the Returns Department"},
         {"text": "I've flagged the payment. Someone from accounts will be in touch.",
          "flagged": "Someone from accounts will be in touch"},
+        {"text": "I've put your account in front of our fraud folks, and they'll ping you today.",
+         "flagged": "in front of our fraud folks, and they'll ping"},
+        {"text": "The claims unit is reviewing it now and will mail you a decision.",
+         "flagged": "The claims unit is reviewing it now and will mail"},
     )
     good = examples(
         "Maria on our billing team will contact you within 2 business days.",
@@ -196,6 +208,8 @@ class FacelessHandoff(Rule):
         "You can reach out to our Photos team through the app if it happens again.",
         "I'll email you myself tomorrow with the tracking number.",
         "Someone from our billing team, Priya, will email you today.",
+        "Lena in our claims unit is reviewing your appeal and will call you tomorrow.",
+        "Our reliability group is reviewing this line, and I'll DM you what they find.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -232,18 +246,29 @@ class FacelessSignoff(Rule):
          "flagged": "The Acme Team", "fixed": "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nTom"},
         {"text": "Your card is active.\n\nSincerely,\nAcme Customer Care Team", "flagged": "Acme Customer Care Team"},
         {"text": "Hi Tomás,\n\nThe update is under Settings > About.\n\nHelp Desk", "flagged": "Help Desk"},
+        {"text": "Your return label is attached.\n\nCustomer Service\nNorthwind Outfitters", "flagged": "Customer Service"},
+        {"text": "@bella A replacement serum is on its way! 💕 Bloom Care", "flagged": "Bloom Care"},
     )
     good = examples(
         "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nTom",
         "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nTom\nAcme Support Team",
         "Thanks for reaching out, our support team fixed it! ^JS",
+        "Your return label is attached.\n\nMaya\nNorthwind Outfitters",
+        "Thanks for the kind words about our support team! 💕",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         text = analysis.text
         tail = max(0, len(text.rstrip()) - 160)
         for m in list(_ON_BEHALF.finditer(text, tail)) + list(_TEAM_TAIL.finditer(text, tail)):
-            yield Hit(m.start(), m.end(), message=self.message.format(hint="", passage=m.group()))
+            start = m.start() + len(m.group()) - len(m.group().lstrip())
+            yield Hit(start, m.end(), message=self.message.format(hint="", passage=text[start:m.end()]))
+        para = _TEAM_PARAGRAPH.search(text)
+        if para and not any(r.start <= para.start("team") < r.end for r in analysis.source.regions_of("signoff")):
+            line = para.group("team").strip()
+            if _TEAM_NAME.match(line) and not _NAMED.search(line) and not re.search(r"[A-Z][a-z]+\s?[-–—]", line):
+                start = para.start("team") + len(para.group("team")) - len(para.group("team").lstrip())
+                yield Hit(start, start + len(line), message=self.message.format(hint="", passage=line))
         for region in analysis.source.regions_of("signoff"):
             lines = [(m.start() + region.start, m.group()) for m in re.finditer(r"[^\n]+", text[region.start:region.end])]
             names = [(s, ln) for s, ln in lines if ln.strip() and not _is_valediction(ln)]
@@ -277,9 +302,14 @@ _ON_BEHALF = re.compile(
 )
 # A tweet signed by a team: "… refunded too. -The Voltify crew"
 _TEAM_TAIL = re.compile(
-    r"(?<=[.!?)\s])[-–—~^]\s?(?:the\s+)?(?:[A-Z][\w&'-]*\s+){0,2}(?i:team|crew|squad|support|care|helpdesk|help desk)"
+    r"(?:(?<=[.!?)\s])[-–—~^]|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s*|(?<=[,.!]\s)(?=the\s+(?i:crew|team|folks|gang)\s+at\b))"
+    r"\s?(?:the\s+)?(?:[A-Z][\w&'-]*\s+){0,2}(?i:team|crew|squad|support|care|helpdesk|help desk)(?:\s+at\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})?"
     r"[ \t]*$"
+    r"|^[ \t]*(?i:from) (?i:all of us|everyone|the (?:whole )?team) (?i:in|at|on) [A-Z][\w&'-]*(?:\s+(?:at|of|the|[A-Z][\w&'-]*)){0,7}$",
+    re.MULTILINE,
 )
+# A team name alone as the last paragraph, with no valediction ("…\n\nCustomer Service\nNorthwind Outfitters").
+_TEAM_PARAGRAPH = re.compile(r"\n[ \t]*\n[ \t]*(?P<team>[^\n]{3,60})(?:\n[^\n]{1,60}){0,2}\s*$")
 # "Carlos from Acme Billing", "Dana, Acme Support": a person is named.
 _NAMED = re.compile(r"\b(?:from|at|of|on)\b|,", re.IGNORECASE)
 

@@ -361,6 +361,7 @@ class AmbiguousDate(Rule):
         {"text": "We shipped it on 3.4.2025.", "flagged": "3.4.2025", "fixed": "We shipped it on March 4, 2025."},
         {"text": "The promo code is valid until 10/11.", "flagged": "10/11",
          "fixed": "The promo code is valid until October 11."},
+        {"text": "Sign-ups close on 10.11, so register before then.", "flagged": "10.11"},
     )
     good = examples(
         "We're here 24/7, and your refund posted on 25/12/2025. (2/2)",
@@ -368,6 +369,7 @@ class AmbiguousDate(Rule):
         "Your payment is due 12/25, and the shop is open 5/5.",
         "Call 555-0142 or 1-800-555-0199; the plan is $10.50/month.",
         "Rated 4/5 by customers, and 2/3 of them reorder.",
+        "Prices went up 10.5% on 2.3 plans, and version 10.11 fixes the sync.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -388,8 +390,9 @@ class AmbiguousDate(Rule):
                 continue
             if sep in shown:
                 continue
-            if sep == "." and (not year or len(year) != 4):
-                continue  # 3.4 and 11.1.2 are numbers and versions
+            if sep == "." and (not year or len(year) != 4) and not (
+                    len(m.group("a")) == len(m.group("b")) == 2 and self._cued(text, m)):
+                continue  # 3.4 and 11.1.2 are numbers and versions, unless a date word leads in ("renews on 10.11.25")
             if sep == "-" and not year:
                 continue  # 3-4 is a range
             if sep == "-" and len(year) == 2 and not (len(m.group("a")) == 2 and len(m.group("b")) == 2):
@@ -478,7 +481,7 @@ _LOCAL_PLACE = re.compile(
     r"stations?|platforms?|check[- ]in|deliver\w*|drivers?|carriers?|couriers?|parcels?|packages?|shipments?|"
     r"restaurants?|stores?|shops?|branch(?:es)?|locations?|outlets?|in[- ]store|breakfast|lunch|dinner|brunch|menu|"
     r"serv(?:e|es|ed|ing)|pick ?up|pickup|collect(?:ion)?|appointments?|reservations?|movie|showtimes?|doors|"
-    r"counters?|terminals?|tables?|caf[eé]s?|hotels?|lobby|venues?|theat(?:er|re)s?|salons?|spas?|gyms?|clinics?)\b"
+    r"counters?|terminals?|tables?|caf[eé]s?|hotels?|venues?|theat(?:er|re)s?|salons?|spas?|gyms?|clinics?)\b"
     r"|(?-i:\b[A-Z][A-Z0-9]\d{2,4}\b|\b[A-Z]{3}-[A-Z]{3}\b)"  # a flight number (AK6323) or route (KUL-LGK)
     r"|(?<![\d+])\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b",  # a national number (0344 556 5650): the line's own hours
     re.IGNORECASE,

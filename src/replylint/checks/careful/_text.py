@@ -84,8 +84,8 @@ def _name_tokens(full: str | None) -> list[str]:
 
 # Cheap prefilters: a rule whose trigger characters or words are absent has nothing to do.
 _PRE_CAR001 = ("{", "[", "<", "%", "*|", "$", "(", "«", "XX", "xx", "TB", "TODO", " ,", ", !", ", ?")
-_PRE_CAR002 = ("test", "lorem", "ipsum", "dolor", "asdf", "qwert", "zxcv", "jkl", "sdfsdf", "ignore")
-_PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "agent", "staff", "admin", "private", "cust", "cx",
+_PRE_CAR002 = ("test", "lorem", "ipsum", "dolor", "asdf", "qwert", "zxcv", "jkl", "sdfsdf", "ignore", "disregard")
+_PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "fyi", "heads up", "heads-up", "agent", "staff", "admin", "private", "cust", "cx",
                "caller", "client", "(", "[", "churn", "risk", "tell", "share", "mention", "disclose", "reveal",
                "forward", "#", "slack", "escalate", "waive", "comp", "upsell", "flag", "tag", "assign", "route",
                "offer", "refund", "credit", "approve", "deny", "reject", "block", "promise", "admit", "inform",

@@ -144,6 +144,15 @@ _APPOSITIVE = re.compile(
 )
 
 
+_TITLED = re.compile(
+    r"(?:,[ \t]*|\b(?i:hi|hello|dear|thanks|thank you|sorry)[ \t,]+)(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+"
+    r"(?P<name>[A-Z][a-z\u00c0-\u024f'’-]+)(?=[ \t]*[.!?,])(?!['’]s)"
+)
+_MID_VOCATIVE = re.compile(
+    r"(?P<pre>[^\n,.!?]{12,80}),[ \t]+(?P<name>[A-Z][a-z\u00c0-\u024f]{2,})(?=,[ \t]+[a-z])"
+)
+
+
 class WrongCustomerName(Rule):
     id = "CAR009"
     name = "wrong-customer-name"
@@ -167,6 +176,8 @@ class WrongCustomerName(Rule):
          "context": {"customer_name": "Liam Byrne", "agent_name": "Kate"}, "flagged": "Sarah"},
         {"text": "Dear Mr. Jensen, your claim was approved.", "context": {"customer_name": "Daniel Ortiz"},
          "flagged": "Jensen"},
+        {"text": "Thanks for verifying, Mr. Petrov. I've cleared the fraud hold.", "context": {"customer_name": "Ivan Sokolov"}, "flagged": "Petrov"},
+        {"text": "The update wiped cosmetics on a few accounts. I've restored all 15 skins, Kenji, including the Aurora bundle.", "context": {"customer_name": "Lucia Gomez"}, "flagged": "Kenji"},
     )
     good = examples(
         {"text": "Hi Dan, I've moved your delivery to Saturday.", "context": {"customer_name": "Daniel Ortiz"}},
@@ -177,6 +188,9 @@ class WrongCustomerName(Rule):
         {"text": "Hi Zoë, your order has shipped.", "context": {"customer_name": "Zoe Adams"}},
         {"text": "Hi Daniel, Jake on our billing team approved it. Thanks, Kate",
          "context": {"customer_name": "Daniel Ortiz"}},
+        {"text": "I've asked Dr. Patel's office to resubmit it, and I'll email you Thursday.", "context": {"customer_name": "Monica Reyes"}},
+        {"text": "Thanks for verifying, Mr. Sokolov. I've cleared the hold.", "context": {"customer_name": "Ivan Sokolov"}},
+        {"text": "Our installers, Maria, Jose, and Ana, will arrive at 9.", "context": {"customer_name": "Lucia Gomez"}},
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -218,6 +232,23 @@ class WrongCustomerName(Rule):
             if a not in done:
                 done.add(a)
                 yield self._hit(text, a, b, first, rc)
+        for m in _TITLED.finditer(text):  # "Thanks for verifying, Mr. Petrov."
+            a, b = m.start("name"), m.end("name")
+            if a in done or _overlaps(analysis, a, b, "quote", "handle") or not wrong(text[a:b]):
+                continue
+            done.add(a)
+            yield self._hit(text, a, b, first, rc)
+        for m in _MID_VOCATIVE.finditer(text):  # "I've restored all 15 skins, Kenji, including the bundle."
+            a, b = m.start("name"), m.end("name")
+            word = text[a:b]
+            if a in done or _fold(word) not in _KNOWN_NAMES or not wrong(word):
+                continue
+            if _overlaps(analysis, a, b, "greeting", "signoff", "quote", "handle") or _APPOSITIVE.search(m.group("pre")):
+                continue
+            if re.search(r"[A-Z][a-z]+\s*$", m.group("pre")) or re.match(r",\s*(?:and|or|&|[A-Z])", text[b:b + 6]):
+                continue  # a list of names ("Maria, Jose, and Ana")
+            done.add(a)
+            yield self._hit(text, a, b, first, rc)
         for m in _THANKS_NAME.finditer(text):
             a, b = m.start("name"), m.end("name")
             word = text[a:b]

@@ -16,13 +16,13 @@ if TYPE_CHECKING:
 from ._text import _PRE_CAR007, _mentions, _plain, _sentence_bounds
 
 _NOTE_MARK = re.compile(
-    r"(?i)\b(?P<mark>(?:note|notes|reminder|memo) to (?:self|myself)|notes? for (?:the )?(?:agents?|team|rep|reviewer)|notes? to (?:the )?(?:agents?|team)|"
+    r"(?i)\b(?P<mark>(?:note|notes|reminder|memo) (?:to|for) (?:self|myself|me)|notes? for (?:the )?(?:agents?|team|rep|reviewer)|notes? to (?:the )?(?:agents?|team)|"
     r"internal(?: note| notes| only| use only| comment| memo| remark)?|for internal use(?: only)?|"
     r"agent(?:'s)? notes?|agent only|staff(?: note| only)|private note|admin note|cs note|ops note|"
     r"do not send|not for (?:the )?customer|todo|fixme|tbc)\b\s*(?P<sep>[:\]\)]|[-–—](?=\s))"
 )
 _NOTE_ANYWHERE = re.compile(
-    r"(?i)\b(?:note|reminder|memo) to (?:self|myself)\b|\bfor internal use only\b|\binternal use only\b|\bnot for (?:the )?customer'?s? eyes\b"
+    r"(?i)\b(?:note|reminder|memo) (?:to|for) (?:self|myself)\b|\bfor internal use only\b|\binternal use only\b|\bnot for (?:the )?customer'?s? eyes\b"
     r"|\bnot (?:customer|client)[- ]facing\b|\bnot to be shared (?:with (?:the )?(?:customer|client)|externally)\b"
 )
 _BRACKET_MARK = re.compile(
@@ -82,9 +82,16 @@ _ASK_COLLEAGUE = re.compile(
     r"double[- ]check (?:this |it )?with|get (?:sign[- ]?off|approval|an ok|the ok) from|ask|needs? (?:sign[- ]?off|approval) from)"
     r"\s+[A-Z][a-z]+\b"
     r"|(?i:\bnot (?:100% |totally |entirely |completely )?sure (?:about|if|whether|this|that)\b)"
+    # "(Sam, okay to send a free label past the window?)": a question to a named colleague
+    r"|^\s*[A-Z][a-z]+,\s*(?i:ok(?:ay)?|can (?:we|i)|could (?:we|i)|should (?:we|i)|is (?:it|that|this)|do we|are we|did)\b[^)\]]*\?"
 )
+# A line for the team: "FYI team - he's on the legacy plan, so don't move him."
+_TEAM_FYI = re.compile(r"(?im)^[ \t]*(?:fyi|heads[- ]up|psa),? (?:team|all|guys|folks|everyone)[ \t]*[-–—:][^\n]*")
 # A line for a colleague, not the customer: "@mark can you confirm the export finished?" after the reply.
-_COLLEAGUE_PING = re.compile(r"(?<=[.!?]\s)@\w+\s+(?i:can|could|would|will|pls|please)\s+(?i:you|u)\b[^.!?\n]*\?")
+_COLLEAGUE_PING = re.compile(
+    r"(?<=[.!?]\s)@[\w.]*\w\s+(?:(?i:can|could|would|will|pls|please)\s+(?i:you|u)\b|(?i:is|are|do|does|did|should) "
+    r"(?i:that|this|it|we|the)\b)[^.!?\n]*\?"
+)
 # A draft marker at the top: "DRAFT v2, wording not final:", "[DRAFT]".
 _DRAFT_MARK = re.compile(r"^\s*\[?DRAFT\b\]?(?:\s+v?\d+)?[^\n.!?]{0,40}?(?:[:\]\-–—]|(?=\n))")
 _CHAT_QUOTE = re.compile(
@@ -128,6 +135,9 @@ class InternalNote(Rule):
         {"text": "Per @jake in #billing-ops: just refund them. Your refund is processed.",
          "flagged": "Per @jake in #billing-ops"},
         {"text": "TODO: add tracking link. Your order shipped today.", "flagged": "TODO: add tracking link."},
+        {"text": "Your label is attached.\n\n(Sam, okay to send a free label past the 30-day window? Holding until you reply.)", "flagged": "(Sam, okay to send a free label past the 30-day window? Holding until you reply.)"},
+        {"text": "Your renewal stays at $48.\n\nFYI team - he's on the legacy plan, so don't move him.", "flagged": "FYI team - he's on the legacy plan, so don't move him."},
+        {"text": "Exports are capped at 10,000 rows. @priya.s is that still right after the April change?", "flagged": "@priya.s is that still right after the April change?"},
     )
     good = examples(
         "Hi Marcus, I've added a $10 credit. Note that it applies to your next bill.",
@@ -137,6 +147,8 @@ class InternalNote(Rule):
         "Please don't tell anyone your PIN, not even us.",
         "Please note: a small amount of salt can carry over from the previous batch.",
         "(If you already tried that, let me know and we'll look further.) Your refund went out today.",
+        "FYI, the team at the Elm St store can also swap it for you today.",
+        "(Sam from our billing team will email you the receipt.) Your refund is done.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -155,7 +167,8 @@ class InternalNote(Rule):
         if "(" in text or "[" in text:
             for m in _ASIDE.finditer(text):
                 inner = m.group(1)
-                if _SECOND_PERSON.search(inner) and not _BRACKET_MARK.match(inner):
+                to_colleague = bool(re.match(r"\s*[A-Z][a-z]+,", inner) and _ASK_COLLEAGUE.search(inner))
+                if _SECOND_PERSON.search(inner) and not (_BRACKET_MARK.match(inner) or to_colleague):
                     continue
                 if (_BRACKET_MARK.match(inner) or (_DIRECTIVE.match(inner) and _THIRD_PERSON.search(inner))
                         or _ASK_COLLEAGUE.search(inner)
@@ -186,6 +199,8 @@ class InternalNote(Rule):
             found.extend((m.start(), m.end(), False) for m in _DONT_TELL.finditer(text))
         if "@" in text:
             found.extend((m.start(), m.end(), True) for m in _COLLEAGUE_PING.finditer(text))
+        if _has(low, "fyi", "heads up", "heads-up", "psa"):
+            found.extend((m.start(), m.end(), True) for m in _TEAM_FYI.finditer(text))
         if "DRAFT" in text:
             found.extend((m.start(), m.end(), True) for m in _DRAFT_MARK.finditer(text))
         if "#" in text or "slack" in low:

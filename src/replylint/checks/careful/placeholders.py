@@ -115,11 +115,11 @@ _AGENT_NAME_TAG = re.compile(r"(?i)agent[ _-]?name|rep[ _-]?name|your[ _-]?name|
 def _slot_like(content: str) -> bool:
     """Does the inside of [ ], < > or ( ) read as a slot to fill in?"""
     c = content.strip()
+    if c and _FILL_VERB.match(c) and len(c.split()) <= 8:
+        return True  # "<insert link to 2FA recovery article>": an instruction to the writer
     if not c or any(ch.isdigit() for ch in c):
         return False
     if _SLOT_ONLY.match(c):
-        return True
-    if _FILL_VERB.match(c):
         return True
     if any(ch in c for ch in ":;!?=\"“”"):
         return False
@@ -173,6 +173,7 @@ class Placeholder(Rule):
          "fixed": "Best,\nNadia"},
         {"text": "Hi , your appointment is confirmed for June 12.", "context": {"customer_name": "Zoe Adams"},
          "flagged": "Hi ,", "fixed": "Hi Zoe, your appointment is confirmed for June 12."},
+        {"text": "Reset two-factor here: <insert link to 2FA recovery article>. Have a backup code ready.", "flagged": "<insert link to 2FA recovery article>"},
     )
     good = examples(
         "Type {{ and your field name in the template editor to insert a merge field, e.g. the first name field.",

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 from ._text import _PRE_CAR002, _mentions, _quoted, _sentence
 
 _LOREM = re.compile(r"(?i)\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing\b")
-_LOREM_TOPIC = re.compile(r"(?i)lorem ipsum(?:[\"”’']|\s+(?:text|copy|placeholder|filler|dummy|is|that|in))")
+_LOREM_TOPIC = re.compile(r"(?i)lorem ipsum(?:[\"”’']|,?\s+(?:the\s+)?(?:text|copy|placeholder|filler|dummy|sample|is|that|in))"
+                         r"|(?:that's|that is|it's|it is|called|the)\s+lorem ipsum\b")
 _MASH = re.compile(r"(?i)(?<![\w@#./-])(?:asdf(?:gh|jkl)?[;a-z]*|sdfsdf\w*|jkl;|zxcv\w*|qwerty(?:uiop)?)(?![\w@.-])")
 _MASH_OK = re.compile(r"(?i)\b(?:keyboards?|layouts?|keys|keypad|typing|type)\b")
 _TEST_CHAIN = re.compile(
@@ -29,6 +30,13 @@ _TEST_SENTENCE = re.compile(
     r"please ignore(?:,| -| this)? (?:this is )?(?:a |just a )?test(?: message| email)?|ignore this(?: message| email)?)"
     r"(?:\s*[,:\-–—]?\s*(?:please )?(?:ignore|disregard)(?: this| it)?(?: message| email| reply)?)?"
     r"\s*(?:[.!:\-–—]+|$)"
+)
+# A throwaway message about itself: "Dummy reply from the new inbox, please disregard",
+# "Please disregard this one, I'm checking whether the new signature shows up".
+_THROWAWAY = re.compile(
+    r"(?i)\b(?:dummy|test|testing|throwaway) (?:reply|message|post|tweet|e-?mail)\b[^.!?\n]{0,60}\b(?:disregard|ignore)\b"
+    r"|\bplease (?:disregard|ignore) this(?: one| message| e-?mail| reply| tweet)?,? (?:i'm|i am|we're|we are|just) "
+    r"(?:checking|testing|trying)\b[^.!?\n]*"
 )
 _TEST_BANNER = re.compile(r"\[(?:TEST|TESTING)\]|(?m:^)(?:TEST|TESTING)\b(?=\s*[:\-–—!.]|\s+[A-Z])")
 
@@ -55,6 +63,7 @@ class TestText(Rule):
         {"text": "THIS IS A TEST MESSAGE. Hi Ahmed, your store's checkout is live now.",
          "flagged": "THIS IS A TEST MESSAGE.", "fixed": "Hi Ahmed, your store's checkout is live now."},
         {"text": "@115712 testing", "flagged": "testing"},
+        {"text": "@dwalsh_ Dummy reply from the new inbox, please disregard", "flagged": "Dummy reply from the new inbox, please disregard"},
     )
     good = examples(
         "Could you run a quick speed test and send me the result?",
@@ -64,6 +73,7 @@ class TestText(Rule):
         "Place a $1 test order to make sure everything works before you announce it.",
         "The lorem ipsum text on your new site is the theme's placeholder copy; replace it in the page editor.",
         "Switch the keyboard layout back to QWERTY under Settings > Keyboard.",
+        "Please disregard the earlier text; it was sent by mistake. Your order is on time.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -81,6 +91,8 @@ class TestText(Rule):
         for m in _TEST_CHAIN.finditer(text):
             found.append((m.start(), m.end()))
         for m in _TEST_BANNER.finditer(text):
+            found.append((m.start(), m.end()))
+        for m in _THROWAWAY.finditer(text):
             found.append((m.start(), m.end()))
         # A sentence (or the whole reply, after @handles) that is nothing but "test".
         greetings = analysis.source.regions_of("greeting")
