@@ -219,7 +219,9 @@ _NEXT_STEP = re.compile(
     r"|(?:i|we)(?:'ve| have)(?: just| already| now| gone ahead and| also)? (?!(?:been|had|passed|shared|forwarded|noted|logged|recorded|received|seen|heard|checked|looked|tried|got|gotten)\b)(?:[a-z]+ed|sent|made|put|set|given|done|built|left|run|taken|found|written|sorted|brought|got you|spoken|told|paid|kept)\b"
     r"|(?:i|we)(?:'m| am|'re| are) (?:now |also |going to )?(?:transferring|connecting|sending|forwarding you|getting|setting|adding|issuing|refunding|crediting|booking|arranging|escalating|reaching out|following up|looking into (?:your|this|it|that)|checking (?:on|with|your)|replacing|reissuing|waiving|extending|upgrading|processing)\b"
     r"|(?:i|we)(?:'ll| will) (?:transfer|connect|escalate)\b"
-    r"|\b(?:they|he|she|someone|somebody|[A-Z][a-z]+)(?: will|'ll) (?:contact|call|email|e-mail|reach out|get in touch|be in touch|follow up|send|help|sort|take care|reply|respond|get back|arrange|handle|fix)\b"
+    r"|\b(?:they|he|she|someone|somebody|[A-Z][a-z]+)(?: will|'ll) (?:contact|call|email|e-mail|reach out|get in touch|be in touch|follow up|send|help|sort|take care|reply|respond|get back|arrange|handle|fix"
+    r"|correct|update|adjust|reissue|process|refund|credit|apply|change|approve)\b"
+    r"|\b(?:can|will|'ll) (?:tell|show) you (?:where|when|how|what|if|whether|which)\b"
     r"|(?:i|we)(?:'d| would|'ll| will)? (?:be (?:happy|glad|more than happy|delighted) to|love to) (?!pass|share|forward)\w+"
     r"|(?:i|we)(?:'d| would)(?: still| also| really)? (?:like|love|want) to (?:help|assist|take a (?:closer )?look|look into|check|see|work|find|get|make|sort|fix|try)\b"
     r"|(?:i|we)(?:'d| would| do)? (?:suggest|recommend|advise|encourage|invite)\b|(?:my|our) (?:suggestion|recommendation|advice) (?:is|would be)"
@@ -361,7 +363,9 @@ _TRANSACTION = {
     "plan", "subscription", "statement", "transfer", "bill", "billing", "money", "fund", "deposit", "reimbursement",
     "voucher", "coupon", "point", "email", "letter", "technician", "engineer", "tech", "appointment", "visit", "item",
     "product", "device", "phone", "laptop", "unit", "repair", "return", "exchange", "label", "check", "cheque", "claim",
-    "case", "ticket", "store", "flight", "train", "bag", "baggage", "luggage", "stock", "sale",
+    "case", "ticket", "store", "flight", "train", "bag", "baggage", "luggage", "stock", "sale", "refill",
+    "prescription", "medication", "meds", "pickup", "booking", "reservation", "room", "table", "seat", "document",
+    "result", "payout", "paycheck", "salary", "wage", "cash", "$",
     "offer", "promotion", "promo", "deal", "discount", "code", "reward", "bonus", "maintenance", "outage window", "account",
     "seat", "booking", "reservation", "trip", "ride", "driver", "courier", "box", "form", "document", "tracking",
     "shipping", "purchase", "one",
@@ -499,10 +503,11 @@ def _feature_subject(head: "Token", text: str, strict: bool = False) -> bool:
         nouns = {c.lemma_.lower() for c in head.children if c.dep_ in ("compound", "amod", "nmod")} | {head.lemma_.lower()}
         return not nouns & _TRANSACTION
     words = {subj.lemma_.lower(), subj.lower_} | {c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")}
-    if words & _TRANSACTION:
-        return False
+    if words & _TRANSACTION or subj.like_num or any(c.tag_ == "$" or c.text in ("$", "£", "€") for c in subj.subtree):
+        return False  # "the $1,240 from Friday's sales will land on Tuesday" is money moving, not a fix
     if subj.pos_ == "PRON" or subj.lower_ in ("one",):
-        return bool(re.search(r"\b(?:bug|fix|feature|update|glitch|issue|problem|crash|error|outage|release|version|app)\b", text, _I)) or subj.lower_ in ("it", "this", "that")
+        # "it'll be ready this afternoon" is a promise to fix only when the reply is about a bug or a feature
+        return bool(re.search(r"\b(?:bug|fix|feature|update|glitch|issue|problem|crash|error|outage|release|version|app)\b", text, _I))
     return True
 
 
@@ -516,6 +521,8 @@ def _token_at(doc: "Doc", char: int) -> "Token | None":
 def _predicate(tok: "Token") -> "Token | None":
     """The verb (or predicate adjective's copula) a fix word belongs to."""
     cur = tok
+    if cur.dep_ in ("aux", "auxpass") and cur.head.i != cur.i:
+        cur = cur.head  # "will be ready": the predicate is "be", where the subject hangs
     for _ in range(3):
         if cur.pos_ in ("VERB", "AUX") or cur.dep_ == "ROOT":
             return cur

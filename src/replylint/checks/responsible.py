@@ -48,6 +48,8 @@ def _blamed(verb: "Token") -> bool:
     lemma = verb.lemma_.lower()
     if any(c.dep_ == "neg" for c in verb.children):
         return False
+    if lemma in ("screw", "mess"):
+        return any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)  # "they screw in by hand" is assembly
     if lemma in BLAME_LEMMAS:
         return True
     if lemma == "drop":
