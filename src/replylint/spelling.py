@@ -77,6 +77,13 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 # Chat shorthand that support replies use on purpose. Our own list.
+# Words of the support trade that general word lists rate as rare (our own list).
+SUPPORT_TERMS = frozenset("""
+onboarding offboarding uptime cron webhook webhooks signout geofence geofences recaptcha upsell upsells upselling
+passwordless telehealth geotag geotags microtransaction microtransactions loadout loadouts cooldown cooldowns hotfix
+hotfixes backoff autopay lorem ipsum dolor amet
+""".split())
+
 CHAT_ABBREVIATIONS = frozenset(
     """
     thx thnx tx ty tysm pls plz dm dms pm pms btw fyi asap np lol omg imo imho irl idk tbh ttyl
@@ -109,7 +116,7 @@ class Speller:
 
     def known(self, word: str, vocabulary: frozenset[str] = frozenset()) -> bool:
         w = word.lower()
-        if w in CHAT_ABBREVIATIONS or w in vocabulary or zipf(w) >= KNOWN_ZIPF or self._word(w):
+        if w in CHAT_ABBREVIATIONS or w in SUPPORT_TERMS or w in vocabulary or zipf(w) >= KNOWN_ZIPF or self._word(w):
             return True
         for p in _PREFIXES:  # resync, unticked, relogin: a prefix on a word we know
             rest = w[len(p):]

@@ -59,7 +59,10 @@ _SOLUTION = _rx(
     rf"\b(?:i{_A}ve|we{_A}ve|i have|we have|i{_A}ll|we{_A}ll|i will|we will|you can|you{_A}ll|you will|please|try|"
     r"should (?:now|be|arrive|show|land|work)|is (?:fixed|resolved|back)|it{_A}s (?:fixed|resolved|back)|"
     r"fixed|resolved|refunded|reissued|sent|reset|here{_A}s|here is|to fix|workaround|in the meantime|meanwhile|"
-    r"for now|until then|want me to|shall I|let me)\b"
+    r"for now|until then|want me to|shall I|let me|"
+    # a fix the customer can apply, stated as what it does: "Setting textures to High stops the crash"
+    r"(?:setting|switching|turning|changing|updating|restarting|clearing|reinstalling|lowering|disabling|enabling)\b[^.!?]{0,40}\b"
+    r"(?:stops|fixes|solves|resolves|clears|prevents|avoids|gets rid of))\b"
 )
 
 
@@ -235,10 +238,25 @@ class InternalMechanics(Rule):
                 continue
             if not body.mech.spells_out_internals() or _API_HELP.search(body.text):
                 continue
+            if _STEP_FIRST.search(analysis.text[:body.start]) and body.text.count(". ") == 0:
+                continue  # the fix came first; one sentence on why it works is fine
+            if _speaks_it(body.text, rc.context.customer_message):
+                continue  # the customer wrote "webhook" or "cache" first: that's their language, not our jargon
             yield Hit(body.start, body.end, message=self.message.format(passage=_short(body.text)))
 
 
-_API_HELP = _rx(r"\b(?:your|you)\b[^.!?]{0,60}\b(?:api|webhooks?|database|server|cache|config\w*|script|deploy\w*|backend)\b")
+_API_HELP = _rx(r"\b(?:your|you)\b[^.!?]{0,100}\b(?:api|endpoints?|webhooks?|database|server|cache|config\w*|script|deploy\w*|backend)\b")
+# A step for the customer at the start of a sentence: "Press Ctrl+Shift+R", "Open Settings", "Try again".
+_STEP_FIRST = _rx(r"(?:^|[.!?]\s+)(?:please\s+)?(?:press|click|tap|open|go to|head to|try|clear|restart|reload|refresh|update|reinstall|"
+                  r"log out|sign out|turn|switch|select|choose|reset|re-?enter|delete|remove)\b")
+
+
+def _speaks_it(text: str, customer_message: str | None) -> bool:
+    """Does the customer's own message use the technical terms this passage uses?"""
+    if not customer_message:
+        return False
+    asked = {m.group().lower().rstrip("s") for m in _STRONG.finditer(customer_message)}
+    return bool(asked & {m.group().lower().rstrip("s") for m in _STRONG.finditer(text)})
 
 
 def _short(text: str, limit: int = 60) -> str:
