@@ -193,8 +193,7 @@ TITLES = (
     r"customers?|clients?|users?|members?|subscribers?|account ?holders?|card ?holders?|policy ?holders?|"
     r"patients?|applicants?|home ?owners?|residents?|tenants?|parents?(?:\s*/\s*guardians?)?|guardians?|"
     r"passengers?|travell?ers?|shoppers?|patrons?|guests?|buyers?|borrowers?|students?|employees?|"
-    r"players?|gamers?|readers?|listeners?|viewers?|riders?|drivers?|diners?|investors?|adventurers?|foodies?|"
-    r"explorers?|"
+    r"players?|gamers?|readers?|listeners?|viewers?|riders?|drivers?|diners?|investors?|admins?|administrators?|"
     r"sir\s*(?:/|or)\s*madam|madam\s*(?:/|or)\s*sir|sirs?|madam|valued one|friends?"
 )
 _TITLE_AFTER_COMMA = re.compile(

@@ -92,8 +92,8 @@ def _sentences(analysis: "Analysis") -> list[Sentence]:
         clean = _SIGNATURE.sub("", clean)
         clean = re.sub(r"\s+", " ", clean).strip(" ,:;-")
         role = "body"
-        if any(a <= s < b for a, b in greet) and (e - s) <= 60:
-            role = "greeting"
+        if any(a <= s < b and e - b <= 20 for a, b in greet):
+            role = "greeting"  # "Hi Priya!" alone; "Hi Priya, that's not possible in the app." is the answer
         elif any(a <= s < b for a, b in sign):
             role = "signoff"
         out.append(Sentence(s, e, text[s:e], clean, role, link))
@@ -222,6 +222,8 @@ _NEXT_STEP = re.compile(
     r"|\b(?:they|he|she|someone|somebody|[A-Z][a-z]+)(?: will|'ll) (?:contact|call|email|e-mail|reach out|get in touch|be in touch|follow up|send|help|sort|take care|reply|respond|get back|arrange|handle|fix"
     r"|correct|update|adjust|reissue|process|refund|credit|apply|change|approve)\b"
     r"|\b(?:can|will|'ll) (?:tell|show) you (?:where|when|how|what|if|whether|which)\b"
+    r"|\b(?:shows?|lists?|has) (?:the |your )?(?:live |current |latest |real-time )?(?:status|details|tracking|progress)\b"
+    r"|\bwhat (?:works|helps|satisfies|most (?:people|customers|teams) do)\b"
     r"|(?:i|we)(?:'d| would|'ll| will)? (?:be (?:happy|glad|more than happy|delighted) to|love to) (?!pass|share|forward)\w+"
     r"|(?:i|we)(?:'d| would)(?: still| also| really)? (?:like|love|want) to (?:help|assist|take a (?:closer )?look|look into|check|see|work|find|get|make|sort|fix|try)\b"
     r"|(?:i|we)(?:'d| would| do)? (?:suggest|recommend|advise|encourage|invite)\b|(?:my|our) (?:suggestion|recommendation|advice) (?:is|would be)"

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 _READER = (r"(?:customer|user|client|cardholder|card ?holder|account ?holder|passenger|subscriber|member|"
            r"policyholder|guest|caller|applicant|consumer)")
 _ASKED = r"(?:requested|advised|required|asked|reminded|expected|encouraged|invited|urged|instructed)"
-_FORM_NOUN = (r"(?:concern|concerns|report|request|complaint|query|queries|enquiry|inquiry|issue|matter|case|"
+_FORM_NOUN = (r"(?:concern|concerns|report|request|complaint|query|queries|enquiry|inquiry|issue|matter|case|discrepancy|incident|"
               r"message|patience|cooperation|co-operation|understanding|submission|correspondence)")
 _FORM_VERB = (r"(?:acknowledged|documented|logged|registered|recorded|entered(?: into [\w ]{0,20})?|"
               r"duly noted|noted with (?:thanks|gratitude|appreciation)|considered (?:resolved|closed)|"
@@ -39,8 +39,18 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
      "give the advice directly: “try again”, “reinstall the app”"),
     (re.compile(rf"\b(?:your|the|this)\s+{_FORM_NOUN}(?:\s+[\w-]+){{0,3}}?\s+(?:has|have|is|was|will be)\s+(?:now\s+)?(?:been\s+)?"
                 rf"(?:duly\s+)?{_FORM_VERB}", re.IGNORECASE), "say what happens next in your own voice: “I've passed this to …”"),
-    (re.compile(r"\bthe requested (?:action|change|operation|transaction|update) has been (?:successfully )?"
-                r"(?:completed|processed|performed|executed)", re.IGNORECASE), "say it like a person: “Done! …”"),
+    (re.compile(r"\bthe requested (?:action|change|modification|operation|transaction|update|adjustment|amendment)"
+                r"(?:\s+[\w-]+){0,6}?\s+(?:has|have) been (?:successfully )?(?:completed|processed|performed|executed|effected|actioned)",
+                re.IGNORECASE), "say it like a person: “Done! …”"),
+    (re.compile(r"\bit is (?:our|my) (?:hope|belief|intention) that\b|\bit is unfortunate that\b", re.IGNORECASE),
+     "say it the way you'd say it: “I hope…”, “I'm sorry that…”"),
+    (re.compile(r"\b(?:your|the) (?:\w+ )?(?:loyalty|patronage|custom|business|cooperation|understanding|input)(?: [\w ]{0,25})? "
+                r"(?:is|are) (?:sincerely|greatly|highly|deeply|truly|much|very much) (?:appreciated|valued)\b"
+                r"|\bis of (?:immense|great|tremendous|utmost|significant) (?:value|importance) to (?:us|our)\b",
+                re.IGNORECASE), "say “thank you” like you mean it: “Thanks for sticking with us!”"),
+    (re.compile(r"\bfailure to \w+[^.!?]{0,60}\b(?:may|will|could) result in\b", re.IGNORECASE),
+     "say what will happen and what to do: “Please update the card by June 14 so your account stays active.”"),
+    (re.compile(r"\b(?:is|are) (?:presently|currently) undergoing\b", re.IGNORECASE), "say “we're reviewing …”"),
     (re.compile(r"(?:^|(?<=[.!?]\s))(?:affirmative|negative)\s*[.!]", re.IGNORECASE), "say “Yes” or “No”"),
     (re.compile(r"\b(?:transaction|booking|request|payment|account|ticket|case|reservation)\s+status\s*:\s*"
                 r"(?:unsuccessful|successful|confirmed|failed|declined|approved|pending|completed|closed|resolved)\b\s*\.",
@@ -54,7 +64,7 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bsatisfaction (?:is|remains) our (?:\w+ )?(?:priority|commitment|concern|goal|mission)\b", re.IGNORECASE),
      "show it instead: say what you did"),
     (re.compile(r"\bbe (?:confident|assured)(?:,| that)", re.IGNORECASE), "say what's happening: “Our engineers are on it.”"),
-    (re.compile(r"\bwe trust (?:this|that|the above)\b[^.!?]{0,40}\b(?:satisfactory|clarif|answers|helps|resolves)",
+    (re.compile(r"\bwe trust (?:this|that|the above|the foregoing)\b[^.!?]{0,40}\b(?:satisfactory|clarif|answers|helps|resolves)",
                 re.IGNORECASE), "ask instead: “Does that answer it?”"),
     (re.compile(r"\bwith which (?:i|we) (?:may|can|might)\b|\bmay (?:i|we) be of (?:further )?assistance\b", re.IGNORECASE),
      "ask plainly: “Anything else I can help with?”"),
@@ -75,7 +85,9 @@ _HINTS = ("requested", "advised", "required", "asked to", "reminded", "expected"
           "noted", "entered", "considered", "deemed", "completed", "actioned", "processed", "performed", "executed",
           "affirmative", "negative", "status", "nature of", "to assist", "initiated", "effected", "undertaken",
           "remitted", "obtained", "rectified", "serves as", "constitutes", "satisfaction", "confident", "assured",
-          "we trust", "with which", "be of", "of choice", "extended", "please accept", "we thank you")
+          "we trust", "with which", "be of", "of choice", "extended", "please accept", "we thank you", "our hope",
+          "my hope", "our belief", "our intention", "unfortunate", "appreciated", "valued", "of immense", "of great",
+          "of tremendous", "of utmost", "of significant", "failure to", "undergoing")
 
 
 class Bureaucratic(Rule):

@@ -158,11 +158,14 @@ _HANDOFF = re.compile(
     r"(?:one of our|someone (?:on|from|in) our|a member of our|our|the)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
     # "put it in front of our fraud folks, and they'll ping you"; "handled by the tax setup team"
     + r"|\b(?:to|with|for|in front of)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}" + _DEPT
-    + r",?;?\s+(?:now;?\s+)?(?:and\s+)?(?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT
+    + r"(?:\s+now)?,?;?\s+(?:and\s+)?(?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT
     + r"|\blet (?:our|the) (?:[\w-]+\s+){0,2}" + _DEPT + r" know,? and (?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT
     + r"|\b(?:handled|reviewed|processed|taken care of) by (?:our|the) (?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
     + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:is|are)\s+(?:now\s+)?(?:reviewing|handling|processing) (?:it|this|your)\b"
     + r"[^.!?]{0,40}?\band will\s+(?:be\s+)?" + _CONTACT
+    + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:reviews|handles|processes|checks)\b[^.!?]{0,40}?\band will\s+(?:be\s+)?" + _CONTACT
+    + r"|\bexpect (?:a|an) (?:message|call|e-?mail|text) from (?:them|one of (?:our|the)|our|the)\b"
+    + r"|\b(?:to|with) the (?:people|folks|person) who (?:manage|handle|look after|deal with|run)\b"
     + r"|\b(?:a call|an e-?mail|a text|a message) from (?:whoever|someone|somebody)(?:'s| is)? (?:on|in|at) (?:our|the)\b"
     # "Whoever handles chargebacks on our side will follow up"
     + r"|\bwhoever\s+(?:handles|deals with|looks after|is in charge of|works on)\b[^.!?]{0,40}?\s+" + _WILL + _CONTACT
@@ -275,6 +278,8 @@ class FacelessSignoff(Rule):
             # The signer comes first: "Billing Department / Notewise" is a team, "Tom / Acme Support" a person.
             if not names or not _TEAM_NAME.match(names[0][1].strip()) or _NAMED.search(names[0][1]):
                 continue
+            if _person_above(text, region.start):
+                continue  # "Matteo\nSkyWays Customer Care": the person signed on the line above
             team = [n for n in names if _TEAM_NAME.match(n[1].strip()) and not _NAMED.search(n[1])]
             start, line = names[0]
             start += len(line) - len(line.lstrip())
@@ -312,6 +317,15 @@ _TEAM_TAIL = re.compile(
 _TEAM_PARAGRAPH = re.compile(r"\n[ \t]*\n[ \t]*(?P<team>[^\n]{3,60})(?:\n[^\n]{1,60}){0,2}\s*$")
 # "Carlos from Acme Billing", "Dana, Acme Support": a person is named.
 _NAMED = re.compile(r"\b(?:from|at|of|on)\b|,", re.IGNORECASE)
+
+
+_PERSON_LINE = re.compile(r"^[ \t]*[A-Z][a-z\u00c0-\u024f'’-]+(?:[ \t]+[A-Z][a-z\u00c0-\u024f'’.-]*){0,2}[ \t]*$")
+
+
+def _person_above(text: str, start: int) -> bool:
+    """Is the line right above the sign-off a person's name ("Kenji Sato")?"""
+    above = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
+    return bool(_PERSON_LINE.match(above)) and not _TEAM_NAME.match(above.strip()) and not _is_valediction(above)
 
 
 def _is_valediction(line: str) -> bool:

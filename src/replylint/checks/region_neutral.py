@@ -481,7 +481,8 @@ _LOCAL_PLACE = re.compile(
     r"stations?|platforms?|check[- ]in|deliver\w*|drivers?|carriers?|couriers?|parcels?|packages?|shipments?|"
     r"restaurants?|stores?|shops?|branch(?:es)?|locations?|outlets?|in[- ]store|breakfast|lunch|dinner|brunch|menu|"
     r"serv(?:e|es|ed|ing)|pick ?up|pickup|collect(?:ion)?|appointments?|reservations?|movie|showtimes?|doors|"
-    r"counters?|terminals?|tables?|caf[eé]s?|hotels?|venues?|theat(?:er|re)s?|salons?|spas?|gyms?|clinics?)\b"
+    r"counters?|terminals?|tables?|caf[eé]s?|hotels?|venues?|theat(?:er|re)s?|salons?|spas?|gyms?|clinics?|"
+    r"technicians?|installers?|meters?|your (?:home|house|door)|at home|on ?site|in person)\b"
     r"|(?-i:\b[A-Z][A-Z0-9]\d{2,4}\b|\b[A-Z]{3}-[A-Z]{3}\b)"  # a flight number (AK6323) or route (KUL-LGK)
     r"|(?<![\d+])\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b",  # a national number (0344 556 5650): the line's own hours
     re.IGNORECASE,
@@ -621,6 +622,10 @@ _COUNTRY_NAMED = re.compile(
 )
 
 
+# A written date with a day: "May 26", "26 May", "Monday, May 26".
+_DATED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\b")
+
+
 class SeasonOrHoliday(Rule):
     id = "REG005"
     name = "season-or-holiday-date"
@@ -671,8 +676,10 @@ class SeasonOrHoliday(Rule):
             if not self._holiday_is_name(name):
                 continue
             _, sent = _sentence_text(analysis, m.start(), m.end())
-            if _WRITTEN_DATE.search(sent) or re.search(r"\b\d{1,2}/\d{1,2}\b", sent):
+            if re.search(r"\b\d{1,2}/\d{1,2}\b", sent):
                 continue
+            if _DATED.search(text) or re.match(r"\s+(?:Sale|Sales|Deals?|Specials?|Event|Menu|Hours|Collection|Promo)\b", text[m.end():]):
+                continue  # the reply gives the date itself ("Monday, May 26"), or it's a sale's name
             start = m.start()
             lead = re.match(r"(?:closed|shut|open)\s+", m.group(), re.IGNORECASE)
             if lead:  # "closed Thanksgiving Day": the passage is the holiday

@@ -204,7 +204,11 @@ class InternalNote(Rule):
         if "DRAFT" in text:
             found.extend((m.start(), m.end(), True) for m in _DRAFT_MARK.finditer(text))
         if "#" in text or "slack" in low:
-            found.extend((m.start(), m.end(), False) for m in _CHAT_QUOTE.finditer(text))
+            for m in _CHAT_QUOTE.finditer(text):
+                lo, hi = _sentence_bounds(text, m.start(), m.end())
+                if re.search(r"(?i)\b(?:discord|community|forums?|subreddit|reddit|public)\b", text[lo:hi]):
+                    continue  # "the #tech-help channel on our Discord" is a public place to go
+                found.append((m.start(), m.end(), False))
         kept: list[tuple[int, int]] = []
         for s, e, deletable in sorted(found, key=lambda f: (f[0], -(f[1] - f[0]))):
             while e > s and raw[e - 1].isspace():
@@ -229,6 +233,8 @@ class InternalNote(Rule):
                 continue  # "todo" is Spanish; only the code marker TODO/FIXME counts
             if not (at_start or (mark.isupper() and len(mark) > 3)):
                 continue
+            if re.search(r"(?i)\b(?:with|type|write|prefix|enter|add|begins?|starts?)\s+$", prefix):
+                continue  # "any line that starts with TODO: becomes a checklist item": the product's syntax
             if opened:
                 open_at = lo + len(prefix.rstrip()) - 1
                 close = _closing(text, open_at)

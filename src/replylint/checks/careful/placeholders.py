@@ -83,7 +83,7 @@ _TBD = re.compile(
     # a slot where a value belongs: "booked for TBD", "you've met TODO of your deductible"
     r"|\b(?:(?:booked|scheduled|set|confirmed|moved|rescheduled|due|arriving|delivered|shipping|ships)\s+(?:for|on|at)"
     r"|met|paid|owe|costs?|total(?:s|led)?|of)\s+(?-i:TBD|TBA|TODO|XXX)\b"
-    r"|\b(?-i:TODO)\b(?!\s*(?:list|app)\b)"
+    r"|(?<!with )(?<!type )(?<!write )(?<!prefix )(?<!enter )(?<!add )\b(?-i:TODO)\b(?!\s*(?:list|app)\b)(?!:?\s+(?:becomes|turns|marks|creates|items?)\b)"
     r"|[<{]\s*(?:TBD|TBA|TBC|TK)\s*[>}]"
 )
 # A name slot that rendered empty: "Hi ," / "Dear ," / "Thanks for your patience, !".
@@ -107,6 +107,7 @@ _INSTRUCT_BEFORE = re.compile(
     r"(?i)\b(?:type|enter|paste|insert|add|use|put|write|include|like|e\.g\.|such as|example:?|called|named)"
     r"\s+(?:in\s+|the\s+|a\s+|an\s+)?(?:merge\s+)?(?:tag\s+|field\s+|variable\s+|code\s+)?[\"'“‘`]?$"
 )
+_WRAP_BEFORE = re.compile(r"(?i)\b(?:wrap|surround|enclose|put)\b[^.!?]{0,60}\b(?:in|with|between)\s*$")
 _GREETING_BEFORE = re.compile(r"(?i)\b(?:hi|hello|hey|dear|thanks|thank you|sorry|welcome)[\s,]*$")
 _FIRST_NAME_TAG = re.compile(r"(?i)first[ _-]?name|\bfname\b|^\W*name\W*$|customer[ _-]?name|client[ _-]?name")
 _AGENT_NAME_TAG = re.compile(r"(?i)agent[ _-]?name|rep[ _-]?name|your[ _-]?name|signature|sig\b")
@@ -293,14 +294,18 @@ class Placeholder(Rule):
         lo, hi = _sentence_bounds(text, start, end)
         before = text[lo:start]
         after = text[end:hi]
+        opened = len(re.findall(r'["“”]', before)) % 2 == 1  # inside a quotation
+        if opened and re.search(r"(?i)\b(?:like|e\.g\.|such as|for example|example|say|says|reads?)\W*$",
+                                re.split(r'["“]', before)[-2] if len(re.split(r'["“]', before)) > 1 else ""):
+            return True  # an example shown in quotes: like "Hi %FIRST_NAME%, your table is ready!"
         if _GREETING_BEFORE.search(before) or (before.rstrip().endswith(",") and re.match(r"\s*(?:[!?.]|$)", after)):
             return False
         if _quoted(text, start, end) or _NAMED_AFTER.match(after):
             return True
-        if syntax and _INSTRUCT_BEFORE.search(before):
+        if _INSTRUCT_BEFORE.search(before) or _WRAP_BEFORE.search(before):
             return True
-        if _TEACH.search(text[lo:hi]):
-            return True
+        if _TEACH.search(text):
+            return True  # the reply is about templates ("You can do that with a Liquid condition.")
         ask = rc.context.customer_message or ""
         return bool(_TEACH_ASK.search(ask) or _SYNTAX.search(ask))
 

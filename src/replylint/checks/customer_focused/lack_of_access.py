@@ -131,7 +131,8 @@ _LACK = [
      rf"(?:{_NEG})\s+(?:have|get)\s+(?:(?:the|any|an?|direct|full)\s+)?{_PRIV_NOUN}")),
     # "only supervisors can issue credits", "I only do tech support"
     ("only",
-     (r"\bonly\s+(?:supervisors?|managers?|team ?leads?|leads|admins?|specialists?|senior (?:agents?|staff)|tier[- ]?(?:2|3|two|three)|"
+     # "only admins can approve payroll" is the customer's own workspace; "only our admins can" is ours
+     (r"\bonly\s+(?:supervisors?|managers?|team ?leads?|leads|our admins?|specialists?|senior (?:agents?|staff)|tier[- ]?(?:2|3|two|three)|"
      r"level[- ]?(?:2|3|two|three)|billing|back[- ]?office|my manager|a manager|a supervisor)\s+(?:agents?\s+|staff\s+|team\s+)?"
      r"(?:can|are (?:able|allowed|authori[sz]ed|permitted) to|have (?:access|permission|the authority))\b")),
     ("only just&do handle cover work deal look",
