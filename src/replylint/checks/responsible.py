@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 BLAME_WORDS = {
     "messed", "screwed", "dropped", "botched", "goofed", "forgot", "forgotten", "lost",
     "mishandled", "misplaced", "mislabeled", "mislabelled", "misrouted", "wrong", "incorrect", "fault",
-    "missed", "mess", "screw", "botch", "losing", "forgetting", "messing", "screwing", "missing",
+    "missed", "mess", "screw", "botch", "losing", "forgetting", "messing", "screwing", "missing", "broke", "broken",
 }
 PARTY_WORDS = {
     "team", "teams", "department", "dept", "agent", "agents", "rep", "reps", "representative", "colleague",
@@ -30,7 +30,8 @@ PARTY_WORDS = {
 }
 # Stage two: the parse must show a third party as the subject of a blame predicate.
 PARTY_LEMMAS = {w.rstrip("s") for w in PARTY_WORDS} | {"folk", "guy", "staff", "ups", "dhl", "usps"}
-BLAME_LEMMAS = {"mess", "screw", "botch", "goof", "forget", "lose", "mishandle", "misplace", "mislabel", "misroute", "miss"}
+BLAME_LEMMAS = {"mess", "screw", "botch", "goof", "forget", "lose", "mishandle", "misplace", "mislabel", "misroute", "miss",
+                "break"}
 # Verbs strong enough that a pronoun subject ("they messed it up") is blame too.
 STRONG_LEMMAS = {"mess", "screw", "botch", "goof"}
 THIRD_PERSON = {"they", "he", "she", "someone", "somebody"}
