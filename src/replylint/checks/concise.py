@@ -64,6 +64,11 @@ _FORMULAS = {
 
 
 def _formula_kind(sentence: str) -> str | None:
+    if len(sentence) > 200:
+        return None  # a stock line is short
+    low = sentence.lower()
+    if len(low) > 24 and not any(h in low for h in _FORMULA_HINTS):
+        return None  # longer than "Okay, let me check." and no formula word: not a stock line
     text = re.sub(r"^(?:[@#]\w+[\s,:]*)+", "", sentence.strip())
     text = re.sub(r"[^\w\s.!?,'’)]+$", "", text).rstrip()  # a closing emoji: "Enjoy your day! 💙"
     text = re.sub(r"\s*[\^/~*-]+\s*[A-Z]{1,3}\s*$", "", text)  # tweet initials
@@ -151,6 +156,8 @@ class StackedFormulas(Rule):
     def _closing_clauses(self, analysis: "Analysis") -> Iterable[Hit]:
         """Closers packed into fewer sentences: "Thanks again for your patience, and have a great day!"."""
         sents = _body_sentences(analysis)
+        if not sents or not any(w in sents[-1].text.lower() for w in _CLOSER_HINTS):
+            return  # the reply doesn't end on a pleasantry
         closers: list[tuple[int, int]] = []  # closing clauses at the end of the reply, in order
         whole = 0  # how many of the closing sentences are one stock line each
         for sent in reversed(sents):
@@ -175,6 +182,17 @@ class StackedFormulas(Rule):
 
 
 _EMOJI = "\U0001F300-\U0001FAFF\u2600-\u27BF"  # an emoji between two closers ends the first
+
+
+# One of these is in every closing line the formulas above know (a cheap pre-check).
+_CLOSER_HINTS = ("thank", "hope", "let ", "feel free", "hesitate", "have a", "enjoy", "care", "here", "around", "wish",
+                 "happy", "glad", "see you", "question", "anything", "something", "help", "appreciate", "stay", "safe",
+                 "travels", "pleasure", "talk soon", "best", "come up", "comes up", "pop", "reach", "cheers")
+
+
+# Every formula of a kind but "filler" (which is short) holds one of these.
+_FORMULA_HINTS = _CLOSER_HINTS + ("sorry", "apolog", "regret", "hate", "that is", "this is", "that's", "this's", "frustrat", "annoy", "disappoint", "delighted", "pleased",
+                                  "let me", "take a look", "have a look", "check")
 
 
 def _clause(text: str) -> str:
@@ -321,6 +339,12 @@ def _is_padding(words: list[tuple[str, bool]]) -> bool:
     return content <= (0 if len(words) < 20 else 1)
 
 
+# A windup holds one of these near the top (a cheap pre-check before the per-token work).
+_WINDUP_HINTS = ("thank", "apprecia", "understand", "sorry", "glad", "happy", "welcome", "question", "hope", "pleasure",
+                 "love", "know how", "experience", "frustrat", "hear", "answer", "about that", "about the", "about your",
+                 "as for", "regarding", "onto", "on to", "back to", "believe", "value", "matter", "care", "want you to")
+
+
 class Windup(Rule):
     id = "CON007"
     name = "windup"
@@ -349,6 +373,9 @@ class Windup(Rule):
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         min_words = int(rc.options.get("min_words", 20))
+        head = analysis.lower[:400]
+        if not any(w in head for w in _WINDUP_HINTS):
+            return  # no thanks, empathy, welcome or pivot near the top: nothing to wind up
         skip = [(r.start, r.end) for r in analysis.source.regions if r.kind in ("greeting", "handle")]
         body: list[tuple["Span", list, bool]] = []
         for sent in _body_sentences(analysis):

@@ -347,6 +347,12 @@ class UnbalancedBrackets(Rule):
             yield Hit(quotes[-1], quotes[-1] + 1, message=self.message.format(mark='"', what="closed"))
 
 
+_STATUS_BEFORE = re.compile(
+    r"(?i)\b(?:status|shows?|showing|says|reads|displays?|switch(?:es)? to|chang(?:es|ed) to|marked(?: as)?|"
+    r"label(?:l)?ed(?: as)?|set to|button|tab|tap|click|select|press|choose)\W*$"
+)
+
+
 class Shouting(Rule):
     id = "LIT016"
     name = "all-caps"
@@ -365,6 +371,7 @@ class Shouting(Rule):
         "Tap CANCEL, then OK.",
         "The FAQ for EU and UK customers is here.",
         "Select Logging in > I STILL NEED HELP, and our team will reply.",
+        "When it lands, the status switches to OUT FOR DELIVERY and the courier will call.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -379,4 +386,6 @@ class Shouting(Rule):
             line_before = text[text.rfind("\n", 0, m.start()) + 1: m.start()]
             if ">" in line_before or line_before.rstrip().endswith(("‘", "'", '"', "“")):
                 continue  # a button or menu label quoted as it appears: "select … > I STILL NEED HELP"
+            if _STATUS_BEFORE.search(line_before):
+                continue  # a status label as the screen shows it: "the status switches to OUT FOR DELIVERY"
             yield Hit(m.start(), m.end(), message=self.message.format(passage=m.group()))
