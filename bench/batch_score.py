@@ -4,7 +4,7 @@ A new batch of labeled replies is scored once, before any rule is tuned on it; t
 honest measure of how the rules generalise to wording nobody tuned them on. Reply level:
 a trait counts as flagged when it has a warning or an error.
 
-    python bench/batch_score.py -b4-        # every row whose id contains "-b4-"
+    python bench/batch_score.py b4        # every row whose id contains "-b4-"
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ TRAITS = ("concise", "natural", "personal", "region_neutral", "careful", "helpfu
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("tag", help="a substring of the batch's row ids, e.g. -b4-")
+    parser.add_argument("batch", help="the batch's tag in row ids, e.g. b4 for natural-b4-001")
     args = parser.parse_args()
     linter = Linter()
     tp: collections.Counter[str] = collections.Counter()
@@ -31,7 +31,7 @@ def main() -> None:
     for path in sorted((ROOT / "corpus").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            if args.tag not in row["id"]:
+            if f"-{args.batch}-" not in row["id"]:
                 continue
             context = Context(**{k: v for k, v in row["context"].items() if v is not None})
             report = linter.check(row["text"], context)
