@@ -113,10 +113,21 @@ class Speller:
             self.words = frozenset(line.split(" ", 1)[0] for line in fh if line.strip())
         self._symspell = None
         self._lock = threading.Lock()
+        self._known: dict[str, bool] = {}  # word → known, without the team vocabulary
 
     def known(self, word: str, vocabulary: frozenset[str] = frozenset()) -> bool:
         w = word.lower()
-        if w in CHAT_ABBREVIATIONS or w in SUPPORT_TERMS or w in vocabulary or zipf(w) >= KNOWN_ZIPF or self._word(w):
+        if w in vocabulary:
+            return True
+        hit = self._known.get(w)
+        if hit is None:
+            if len(self._known) > 200_000:
+                self._known.clear()  # bounded: a batch audit sees millions of distinct tokens
+            hit = self._known[w] = self._known_uncached(w)
+        return hit
+
+    def _known_uncached(self, w: str) -> bool:
+        if w in CHAT_ABBREVIATIONS or w in SUPPORT_TERMS or zipf(w) >= KNOWN_ZIPF or self._word(w):
             return True
         for p in _PREFIXES:  # resync, unticked, relogin: a prefix on a word we know
             rest = w[len(p):]

@@ -86,19 +86,36 @@ _LONG_SENTENCE = "Once we receive the returned item at our warehouse and our tea
     "your statement depending on your bank."
 
 
-def _body_sentences(analysis: "Analysis") -> list["Span"]:
+class _Sentence:
+    """A sentence with its text sliced once (spaCy's ``Span.text`` rebuilds it token by token)."""
+
+    __slots__ = ("span", "text", "start_char", "end_char", "start")
+
+    def __init__(self, span: "Span", text: str) -> None:
+        self.span, self.start_char, self.end_char, self.start = span, span.start_char, span.end_char, span.start
+        self.text = text[span.start_char:span.end_char]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.span)
+
+    def __getitem__(self, i: int):  # type: ignore[no-untyped-def]
+        return self.span[i]
+
+
+def _body_sentences(analysis: "Analysis") -> list[_Sentence]:
     """Sentences before any quote or sign-off (computed once per reply, shared by the rules here)."""
     found = analysis.cache.get("body_sentences")
     if found is None:
-        stop = min([r.start for r in analysis.source.regions_of("quote", "signoff")] + [len(analysis.text)])
+        text = analysis.text
+        stop = min([r.start for r in analysis.source.regions_of("quote", "signoff")] + [len(text)])
         # A sentence that starts before the sign-off counts, even when initials are glued to it ("… ^DB").
         found = analysis.cache["body_sentences"] = [
-            s for s in analysis.doc.sents if s.start_char < stop and analysis.text[s.start_char:stop].strip()]
+            _Sentence(s, text) for s in analysis.doc.sents if s.start_char < stop and text[s.start_char:stop].strip()]
     return found
 
 
-def _words(span: "Span") -> int:
-    return len(_WORD.findall(span.text))
+def _words(sentence: "_Sentence") -> int:
+    return len(_WORD.findall(sentence.text))
 
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
@@ -224,6 +241,8 @@ class LongSentence(Rule):
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         limit = int(rc.options.get("max_words", 40))
+        if analysis.text.count(" ") < limit:
+            return  # the whole reply is shorter than the limit
         for sent in _body_sentences(analysis):
             n = _words(sent)
             if sent.text.count(">") + sent.text.count("→") >= 2:
