@@ -25,6 +25,9 @@ def _vocabulary(terms: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.lower() for t in terms for w in re.findall(r"[\w'-]+", t))
 
 
+_LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]{3,}\b")
+
+
 class Misspelling(Rule):
     id = "LIT005"
     name = "misspelling"
@@ -53,7 +56,14 @@ class Misspelling(Rule):
             (r.start, r.end) for r in analysis.source.regions_of("greeting", "signoff")
         ]
         text = analysis.text
+        # Only words the dictionary doesn't know go on to the token checks: most replies have none,
+        # and building spaCy tokens for every word is the expensive part.
+        unknown = {m.start() for m in _LOWER_WORD.finditer(text) if not spell.known(m.group(), vocab)}
+        if not unknown:
+            return
         for tok in analysis.doc:
+            if tok.idx not in unknown:
+                continue
             word = tok.text
             if len(word) < 3 or not word.isalpha() or not word.islower() or _ELONGATED.search(word):
                 continue  # names, brands and acronyms are capitalized; "sooo", "pleeease" are style
