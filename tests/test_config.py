@@ -135,3 +135,31 @@ def test_banned_terms_and_codenames_from_config():
     report = linter.check("Falcon is in the knowledge base.")
     assert {f.rule: f.passage for f in report.findings} == {"CAR005": "Falcon", "CAR004": "knowledge base"}
     assert report.verdict == "block"
+
+
+REGEX_PACK = """
+[pack]
+trait = "careful"
+
+[[rule]]
+id = "TEAM002"
+name = "sandbox-word"
+kind = "regex"
+summary = "Our sandbox name."
+why = "Customers never see the sandbox."
+message = "Internal name: {match}."
+regex = '''\\bsand-?box\\b'''
+hints = HINTS
+bad = [{text = "Try it in the sandbox first.", flagged = "sandbox"}, {text = "The sand-box is reset nightly.", flagged = "sand-box"}, {text = "Sandbox is down.", flagged = "Sandbox"}]
+good = ["Try it in the app first.", "The beach had sand.", "Our box ships today."]
+"""
+
+
+@pytest.mark.parametrize(("hints", "flagged"), [('["sandbox", "sand-box"]', True), ('["sandpit"]', False)])
+def test_regex_rule_runs_only_when_a_hint_is_present(tmp_path, hints, flagged):
+    folder = tmp_path / "p"
+    folder.mkdir()
+    (folder / "team.toml").write_text(REGEX_PACK.replace("HINTS", hints))
+    linter = Linter(packs=[str(folder)], select=["TEAM002"])
+    found = [f.rule for f in linter.check("Please test it in the Sandbox.").findings]
+    assert found == (["TEAM002"] if flagged else [])
