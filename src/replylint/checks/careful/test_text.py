@@ -82,7 +82,7 @@ class TestText(Rule):
         text = analysis.text
         found: list[tuple[int, int]] = []
         for m in _LOREM.finditer(text):
-            if not _LOREM_TOPIC.search(text, m.start(), min(len(text), m.end() + 14)) and not _quoted(
+            if not _LOREM_TOPIC.search(text, max(0, m.start() - 12), min(len(text), m.end() + 14)) and not _quoted(
                     text, m.start(), m.end()):
                 found.append((m.start(), m.end()))
         for m in _MASH.finditer(text):

@@ -34,7 +34,8 @@ _PRIV_VERB = (
     r"allow me|allow us|give me|give us|have access|get access|go into|get into|handle)"
 )
 _BOSS = (
-    r"(?:supervisors?|managers?|team ?leads?|leads|admins?|administrators?|specialists?|senior (?:agents?|staff)|tier[- ]?(?:2|3|two|three)|"
+    # (not "admins": in a SaaS reply those are usually the customer's own workspace admins)
+    r"(?:supervisors?|managers?|team ?leads?|leads|our admins?|specialists?|senior (?:agents?|staff)|tier[- ]?(?:2|3|two|three)|"
     r"level[- ]?(?:2|3|two|three)|the billing team|billing|the back[- ]?office|back[- ]?office|my manager|a manager|a supervisor|"
     r"finance|the finance team|escalations|my supervisor|my team ?lead|my lead|my boss|a team ?lead|my manager)"
 )
