@@ -84,8 +84,9 @@ def _name_tokens(full: str | None) -> list[str]:
 
 # Cheap prefilters: a rule whose trigger characters or words are absent has nothing to do.
 _PRE_CAR001 = ("{", "[", "<", "%", "*|", "$", "(", "«", "XX", "xx", "TB", "TODO", " ,", ", !", ", ?")
-_PRE_CAR002 = ("test", "lorem", "ipsum", "dolor", "asdf", "qwert", "zxcv", "jkl", "sdfsdf", "ignore", "disregard")
-_PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "fyi", "heads up", "heads-up", "agent", "staff", "admin", "private", "cust", "cx",
+_PRE_CAR002 = ("test", "lorem", "ipsum", "dolor", "asdf", "qwert", "zxcv", "jkl", "sdfsdf", "ignore", "disregard", "goes here", "sample")
+_PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "fyi", "heads up", "heads-up", "legal",
+               "leaving out", "left out", "agent", "staff", "admin", "private", "cust", "cx",
                "caller", "client", "(", "[", "churn", "risk", "tell", "share", "mention", "disclose", "reveal",
                "forward", "#", "slack", "escalate", "waive", "comp", "upsell", "flag", "tag", "assign", "route",
                "offer", "refund", "credit", "approve", "deny", "reject", "block", "promise", "admit", "inform",
@@ -94,7 +95,8 @@ _PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "fyi", 
 _PRE_CAR008 = ("pass", "pwd", "key", "token", "bearer", "secret", "sk_", "rk_", "_prod_", "_live_", "_private_", "whsec", "akia", "asia", "gh",
                "xox", "aiza", "glpat", "sk-", "sg.", "eyj", "begin", "login", "user", "@")
 _PRE_CAR011 = ("another", "other", "different", "previous", "one of our", "fellow", "named", "called", "his",
-               "her", "their", "my ", "our ", "neighbo")
+               "her", "their", "my ", "our ", "neighbo", "belongs to", "registered", "under the name", "headed to",
+               "meant for", "addressed to", "(")
 _PRE_CAR012 = ("keep", "tell", "confidential", "wraps", "record", "code", "between", "supposed", "allowed", "hear", "quote", "nda",
                "internal", "share", "post", "mention", "tweet", "spread", "announced", "public", "project",
                "operation", "-rc", "_rc", "alpha", "-dev", "_dev", "snapshot", "-internal", "build")

@@ -84,9 +84,14 @@ _ASK_COLLEAGUE = re.compile(
     r"|(?i:\bnot (?:100% |totally |entirely |completely )?sure (?:about|if|whether|this|that)\b)"
     # "(Sam, okay to send a free label past the window?)": a question to a named colleague
     r"|^\s*[A-Z][a-z]+,\s*(?i:ok(?:ay)?|can (?:we|i)|could (?:we|i)|should (?:we|i)|is (?:it|that|this)|do we|are we|did)\b[^)\]]*\?"
+    # "(Leaving out the recall part until legal signs off.)"
+    r"|(?i:\buntil (?:legal|compliance|my manager|the lead) (?:signs off|approves|confirms|okays)\b|\b(?:leaving|left) out the\b)"
 )
 # A line for the team: "FYI team - he's on the legacy plan, so don't move him."
-_TEAM_FYI = re.compile(r"(?im)^[ \t]*(?:fyi|heads[- ]up|psa),? (?:team|all|guys|folks|everyone)[ \t]*[-–—:][^\n]*")
+_TEAM_FYI = re.compile(
+    r"(?im)^[ \t]*(?:fyi|heads[- ]up|psa),? (?:team|all|guys|folks|everyone)[ \t]*[-–—:][^\n]*"
+    r"|^[ \t]*(?:fyi|heads[- ]up|note)\s+(?:for|to)\s+(?:whoever|the next (?:agent|person|rep)|next shift)\b[^\n]*"
+)
 # A line for a colleague, not the customer: "@mark can you confirm the export finished?" after the reply.
 _COLLEAGUE_PING = re.compile(
     r"(?<=[.!?]\s)@[\w.]*\w\s+(?:(?i:can|could|would|will|pls|please)\s+(?i:you|u)\b|(?i:is|are|do|does|did|should) "
@@ -138,6 +143,8 @@ class InternalNote(Rule):
         {"text": "Your label is attached.\n\n(Sam, okay to send a free label past the 30-day window? Holding until you reply.)", "flagged": "(Sam, okay to send a free label past the 30-day window? Holding until you reply.)"},
         {"text": "Your renewal stays at $48.\n\nFYI team - he's on the legacy plan, so don't move him.", "flagged": "FYI team - he's on the legacy plan, so don't move him."},
         {"text": "Exports are capped at 10,000 rows. @priya.s is that still right after the April change?", "flagged": "@priya.s is that still right after the April change?"},
+        {"text": "I've sent the $240 back to your card.\n\nHeads up for whoever takes this next: she disputed two orders last year.", "flagged": "Heads up for whoever takes this next: she disputed two orders last year."},
+        {"text": "A prepaid label is attached.\n\n(Leaving out the recall part until legal signs off.)", "flagged": "(Leaving out the recall part until legal signs off.)"},
     )
     good = examples(
         "Hi Marcus, I've added a $10 credit. Note that it applies to your next bill.",
@@ -199,7 +206,7 @@ class InternalNote(Rule):
             found.extend((m.start(), m.end(), False) for m in _DONT_TELL.finditer(text))
         if "@" in text:
             found.extend((m.start(), m.end(), True) for m in _COLLEAGUE_PING.finditer(text))
-        if _has(low, "fyi", "heads up", "heads-up", "psa"):
+        if _has(low, "fyi", "heads up", "heads-up", "psa", "note for", "note to"):
             found.extend((m.start(), m.end(), True) for m in _TEAM_FYI.finditer(text))
         if "DRAFT" in text:
             found.extend((m.start(), m.end(), True) for m in _DRAFT_MARK.finditer(text))

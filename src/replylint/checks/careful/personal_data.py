@@ -31,6 +31,9 @@ _OTHER_PERSON = re.compile(
     r"|\((?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]*\.?)?),\s*(?=[^)]*(?:@|\d{3}[\s.-]\d{4}))"
 )
 _PHONE_HINT = re.compile(r"\d{3}[\s.-]\d{4}")
+# A street address: "418 Birchwood Ln, Apt 3"
+_STREET_ADDRESS = re.compile(
+    r"\b\d{1,5} (?:[A-Z][a-z]+ ){1,2}(?:St|Ln|Ave|Rd|Blvd|Dr|Ct|Way|Street|Lane|Avenue|Road|Drive|Court)\b\.?(?:,? (?:Apt|Unit|Suite) \w+)?")
 _PUBLIC_LINE = re.compile(r"(?i)\b(?:ext\.?|extension|toll[- ]free|1-800|800-|888-|877-|866-|main line|support line)\b")
 
 
@@ -51,27 +54,29 @@ class ThirdPartyData(Rule):
          "flagged": "jenna.park@gmail.com"},
         {"text": "You can text my colleague Carlos directly on his personal cell, 555-0188.", "flagged": "555-0188"},
         {"text": "A different user had this too; ask her at 415-555-0199 how she fixed it.", "flagged": "415-555-0199"},
+        {"text": "The package went to 418 Birchwood Ln, Apt 3, which belongs to Teresa Lindqvist.", "flagged": "418 Birchwood Ln, Apt 3"},
     )
     good = examples(
         "Another customer had the same problem last week, and a reinstall fixed it.",
         "You can reach Carlos on our installs team at 1-800-555-0150, ext. 214.",
         "We'll text a code to your number ending in 0142 to verify it's you.",
         "Other customers found the reset helped; write to help@acme.com if it doesn't.",
+        "Your order is on its way to 418 Birchwood Ln, Apt 3, and should arrive Friday.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         if not _mentions(analysis.text, _PRE_CAR011):
             return
         text = analysis.text
-        if not (_PHONE_HINT.search(text) or ("@" in text and _EMAIL_ADDR.search(text))):
-            return  # no e-mail address or phone number to leak
+        if not (_PHONE_HINT.search(text) or ("@" in text and _EMAIL_ADDR.search(text)) or _STREET_ADDRESS.search(text)):
+            return  # no e-mail address, phone number or street address to leak
         seen: set[int] = set()
         for cue in _OTHER_PERSON.finditer(text):
             lo, hi = _sentence_bounds(text, cue.start(), cue.end())
             sentence = text[lo:hi]
             if _PUBLIC_LINE.search(sentence):
                 continue
-            for pattern in (_EMAIL_ADDR, _PHONE):
+            for pattern in (_EMAIL_ADDR, _PHONE, _STREET_ADDRESS):
                 for m in pattern.finditer(text, lo, hi):
                     value = m.group()
                     if pattern is _EMAIL_ADDR and re.match(r"(?i)(?:support|help|care|service|info|billing|team|hello|"

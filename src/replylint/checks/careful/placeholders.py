@@ -118,6 +118,8 @@ def _slot_like(content: str) -> bool:
     c = content.strip()
     if c and _FILL_VERB.match(c) and len(c.split()) <= 8:
         return True  # "<insert link to 2FA recovery article>": an instruction to the writer
+    if c.isupper() and re.match(r"(?:CONFIRM|CHECK|VERIFY|UPDATE|ASK|GET|LOOK UP|DOUBLE[- ]CHECK|FIND)\b", c) and len(c.split()) >= 2:
+        return True  # "[CONFIRM TIME W/ BAGGAGE OFFICE]": a note to fill in before sending
     if not c or any(ch.isdigit() for ch in c):
         return False
     if _SLOT_ONLY.match(c):
@@ -175,6 +177,7 @@ class Placeholder(Rule):
         {"text": "Hi , your appointment is confirmed for June 12.", "context": {"customer_name": "Zoe Adams"},
          "flagged": "Hi ,", "fixed": "Hi Zoe, your appointment is confirmed for June 12."},
         {"text": "Reset two-factor here: <insert link to 2FA recovery article>. Have a backup code ready.", "flagged": "<insert link to 2FA recovery article>"},
+        {"text": "Your bag will be delivered to your hotel [CONFIRM TIME W/ BAGGAGE OFFICE].", "flagged": "[CONFIRM TIME W/ BAGGAGE OFFICE]"},
     )
     good = examples(
         "Type {{ and your field name in the template editor to insert a merge field, e.g. the first name field.",

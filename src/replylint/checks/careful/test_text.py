@@ -37,6 +37,8 @@ _THROWAWAY = re.compile(
     r"(?i)\b(?:dummy|test|testing|throwaway) (?:reply|message|post|tweet|e-?mail)\b[^.!?\n]{0,60}\b(?:disregard|ignore)\b"
     r"|\bplease (?:disregard|ignore) this(?: one| message| e-?mail| reply| tweet)?,? (?:i'm|i am|we're|we are|just) "
     r"(?:checking|testing|trying)\b[^.!?\n]*"
+    r"|\b(?:checking|testing) (?:that|whether|if|how)\b[^.!?\n]{0,80}\b(?:disregard|ignore)\b"
+    r"|\b(?:real |final )?(?:copy|text|content|answer) goes here\b|\bsample (?:response|reply|copy) for\b"
 )
 _TEST_BANNER = re.compile(r"\[(?:TEST|TESTING)\]|(?m:^)(?:TEST|TESTING)\b(?=\s*[:\-–—!.]|\s+[A-Z])")
 
@@ -64,6 +66,8 @@ class TestText(Rule):
          "flagged": "THIS IS A TEST MESSAGE.", "fixed": "Hi Ahmed, your store's checkout is live now."},
         {"text": "@115712 testing", "flagged": "testing"},
         {"text": "@dwalsh_ Dummy reply from the new inbox, please disregard", "flagged": "Dummy reply from the new inbox, please disregard"},
+        {"text": "@amara Sample response for the return flow. Real copy goes here once approved.", "flagged": "Real copy goes here"},
+        {"text": "@yusuf Checking that the autopay macro pulls in the account number — please disregard.", "flagged": "Checking that the autopay macro pulls in the account number — please disregard"},
     )
     good = examples(
         "Could you run a quick speed test and send me the result?",
