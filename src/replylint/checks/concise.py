@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -63,6 +64,7 @@ _FORMULAS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)  # the stacked-lines and closing-clause checks ask about the same sentences
 def _formula_kind(sentence: str) -> str | None:
     if len(sentence) > 200:
         return None  # a stock line is short
@@ -208,7 +210,7 @@ _CLOSER_HINTS = ("thank", "hope", "let ", "feel free", "hesitate", "have a", "en
 
 
 # Every formula of a kind but "filler" (which is short) holds one of these.
-_FORMULA_HINTS = _CLOSER_HINTS + ("sorry", "apolog", "regret", "hate", "that is", "this is", "that's", "this's", "frustrat", "annoy", "disappoint", "delighted", "pleased",
+_FORMULA_HINTS = _CLOSER_HINTS + ("sorry", "apolog", "regret", "hate", "frustrat", "annoy", "disappoint", "delighted", "pleased",
                                   "let me", "take a look", "have a look", "check")
 
 

@@ -102,10 +102,10 @@ def _sentences(analysis: "Analysis") -> list[Sentence]:
 
 def _cached(analysis: "Analysis", key: str, build):  # type: ignore[no-untyped-def]
     """Per-reply memo shared by the helpful rules (they all read the same sentences)."""
-    memo = analysis.__dict__.setdefault("_helpful_memo", {})
-    if key not in memo:
-        memo[key] = build()
-    return memo[key]
+    key = f"helpful:{key}"
+    if key not in analysis.cache:
+        analysis.cache[key] = build()
+    return analysis.cache[key]
 
 
 def words(text: str) -> int:

@@ -58,12 +58,12 @@ class Misspelling(Rule):
         text = analysis.text
         # Only words the dictionary doesn't know go on to the token checks: most replies have none,
         # and building spaCy tokens for every word is the expensive part.
-        unknown = {m.start() for m in _LOWER_WORD.finditer(text) if not spell.known(m.group(), vocab)}
-        if not unknown:
-            return
-        for tok in analysis.doc:
-            if tok.idx not in unknown:
-                continue
+        unknown = [m.span() for m in _LOWER_WORD.finditer(text) if not spell.known(m.group(), vocab)]
+        for start, end in unknown:
+            span = analysis.doc.char_span(start, end)
+            if span is None or len(span) != 1:
+                continue  # part of a larger token ("don" in "don't" tokenizes as "do")
+            tok = span[0]
             word = tok.text
             if len(word) < 3 or not word.isalpha() or not word.islower() or _ELONGATED.search(word):
                 continue  # names, brands and acronyms are capitalized; "sooo", "pleeease" are style

@@ -66,14 +66,12 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bbe (?:confident|assured)(?:,| that)", re.IGNORECASE), "say what's happening: “Our engineers are on it.”"),
     (re.compile(r"\bwe trust (?:this|that|the above|the foregoing)\b[^.!?]{0,40}\b(?:satisfactory|clarif|answers|helps|resolves)",
                 re.IGNORECASE), "ask instead: “Does that answer it?”"),
-    (re.compile(r"\bwith which (?:i|we) (?:may|can|might)\b|\bmay (?:i|we) be of (?:further )?assistance\b", re.IGNORECASE),
+    (re.compile(r"\bwith which (?:i|we) (?:may|can|might)\b", re.IGNORECASE),
      "ask plainly: “Anything else I can help with?”"),
     (re.compile(r"\bfor (?:selecting|choosing) [\w ]{1,25}? as your (?:\w+ )?of choice\b", re.IGNORECASE),
      "say “thanks for flying with us”"),
     (re.compile(r"\b(?:gratitude|thanks|appreciation|apologies) (?:is|are) (?:hereby )?extended\b", re.IGNORECASE),
      "say “thank you” or “sorry”"),
-    (re.compile(r"\bplease accept (?:our|my) (?:most )?(?:sincere(?:st)?|deepest|heartfelt|humble) apolog(?:y|ies)\b",
-                re.IGNORECASE), "say “I'm sorry”"),
     (re.compile(r"\bwe thank you for your (?:cooperation|kind cooperation|continued patronage|kind attention)\b",
                 re.IGNORECASE), "say “thanks for your help”"),
 ]
@@ -85,7 +83,7 @@ _HINTS = ("requested", "advised", "required", "asked to", "reminded", "expected"
           "noted", "entered", "considered", "deemed", "completed", "actioned", "processed", "performed", "executed",
           "affirmative", "negative", "status", "nature of", "to assist", "initiated", "effected", "undertaken",
           "remitted", "obtained", "rectified", "serves as", "constitutes", "satisfaction", "confident", "assured",
-          "we trust", "with which", "be of", "of choice", "extended", "please accept", "we thank you", "our hope",
+          "we trust", "with which", "of choice", "extended", "we thank you", "our hope",
           "my hope", "our belief", "our intention", "unfortunate", "appreciated", "valued", "of immense", "of great",
           "of tremendous", "of utmost", "of significant", "failure to", "undergoing")
 

@@ -291,11 +291,15 @@ def _sentence_text(analysis: "Analysis", start: int, end: int) -> tuple[int, str
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 # A written-out date nearby: "November 27", "27 November", "Nov. 27", "on the 27th".
-_WRITTEN_DATE = re.compile(
+# A written date with its day ("May 26", "26 May", "the 3rd of June"); a bare month name is a date too.
+_DAY_DATE = (
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\bMay\s+\d{1,2}(?:st|nd|rd|th)?\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\b"
-    r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
+)
+_DATED = re.compile(_DAY_DATE)
+_WRITTEN_DATE = re.compile(
+    _DAY_DATE + r"|\b(?:January|February|March|April|June|July|August|September|October|November|December)\b"
 )
 
 
@@ -620,10 +624,6 @@ _COUNTRY_NAMED = re.compile(
     r"\b(?:US|U\.S\.|USA|UK|U\.K\.|America|Canada|Britain|England|Scotland|Wales|Ireland|Australia|New\s+Zealand|"
     r"South\s+Africa|India|Mexico|Japan|Europe)\b|\b(?:nationwide|across\s+the\s+country)\b"
 )
-
-
-# A written date with a day: "May 26", "26 May", "Monday, May 26".
-_DATED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b|\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\b")
 
 
 class SeasonOrHoliday(Rule):

@@ -148,9 +148,14 @@ _TITLED = re.compile(
     r"(?:,[ \t]*|\b(?i:hi|hello|dear|thanks|thank you|sorry)[ \t,]+)(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+"
     r"(?P<name>[A-Z][a-z\u00c0-\u024f'’-]+)(?=[ \t]*[.!?,])(?!['’]s)"
 )
-_MID_VOCATIVE = re.compile(
-    r"(?P<pre>[^\n,.!?]{12,80}),[ \t]+(?P<name>[A-Z][a-z\u00c0-\u024f]{2,})(?=,[ \t]+[a-z])"
+# A name addressed after a comma: at the end of a sentence, or mid-sentence before a lower-case word.
+_VOCATIVE = re.compile(
+    r"(?P<pre>[^\n,.!?]{3,80}),[ \t]+(?P<name>[A-Z][a-z\u00c0-\u024f]{2,})"
+    r"(?:[ \t]*(?=[!?.]|$)|(?P<mid>(?=,[ \t]+[a-z])))",
+    re.MULTILINE,
 )
+_SIGNATURE_LEAD = re.compile(r"(?i)(?:thanks|thank you|cheers|best|regards|talk soon|take care|all the best|"
+                             r"kind regards|warm regards|many thanks|with thanks)\b")
 
 
 class WrongCustomerName(Rule):
@@ -213,40 +218,26 @@ class WrongCustomerName(Rule):
                 a, b = names[0]
                 done.add(a)
                 yield self._hit(text, a, b, first, rc)
-        for m in re.finditer(
-            r"(?P<pre>[^\n,.!?]{3,80}),[ \t]+(?P<name>[A-Z][a-z\u00c0-\u024f]{2,})[ \t]*(?=[!?.]|$)", text, re.MULTILINE
-        ):
-            a, b = m.start("name"), m.end("name")
-            if _overlaps(analysis, a, b, "greeting", "signoff", "quote", "handle"):
-                continue
-            word = text[a:b]
-            pre = m.group("pre").strip()
-            if _fold(word) not in _KNOWN_NAMES or len(pre.split()) < 2 or not wrong(word):
-                continue
-            if _APPOSITIVE.search(pre):
-                continue  # "I'll pass them to the host, Daniel": naming a colleague, not addressing anyone
-            tail = text[b:].strip(" \t!?.")
-            if not tail and re.match(r"(?i)(?:thanks|thank you|cheers|best|regards|talk soon|take care|all the best|"
-                                     r"kind regards|warm regards|many thanks|with thanks)\b", pre):
-                continue  # "Talk soon, Kate" closing a reply is the agent's signature
-            if a not in done:
-                done.add(a)
-                yield self._hit(text, a, b, first, rc)
         for m in _TITLED.finditer(text):  # "Thanks for verifying, Mr. Petrov."
             a, b = m.start("name"), m.end("name")
             if a in done or _overlaps(analysis, a, b, "quote", "handle") or not wrong(text[a:b]):
                 continue
             done.add(a)
             yield self._hit(text, a, b, first, rc)
-        for m in _MID_VOCATIVE.finditer(text):  # "I've restored all 15 skins, Kenji, including the bundle."
+        for m in _VOCATIVE.finditer(text):  # "…, Maria." and "… all 15 skins, Kenji, including the bundle."
             a, b = m.start("name"), m.end("name")
-            word = text[a:b]
-            if a in done or _fold(word) not in _KNOWN_NAMES or not wrong(word):
+            word, pre = text[a:b], m.group("pre").strip()
+            if a in done or _overlaps(analysis, a, b, "greeting", "signoff", "quote", "handle"):
                 continue
-            if _overlaps(analysis, a, b, "greeting", "signoff", "quote", "handle") or _APPOSITIVE.search(m.group("pre")):
+            if _fold(word) not in _KNOWN_NAMES or len(pre.split()) < 2 or not wrong(word):
                 continue
-            if re.search(r"[A-Z][a-z]+\s*$", m.group("pre")) or re.match(r",\s*(?:and|or|&|[A-Z])", text[b:b + 6]):
-                continue  # a list of names ("Maria, Jose, and Ana")
+            if _APPOSITIVE.search(pre):
+                continue  # "I'll pass them to the host, Daniel": naming a colleague, not addressing anyone
+            if m.group("mid") is not None:
+                if len(pre) < 12 or re.search(r"[A-Z][a-z]+$", pre) or re.match(r",\s*(?:and|or|&|[A-Z])", text[b:b + 6]):
+                    continue  # a list of names ("Maria, Jose, and Ana")
+            elif not text[b:].strip(" \t!?.") and _SIGNATURE_LEAD.match(pre):
+                continue  # "Talk soon, Kate" closing a reply is the agent's signature
             done.add(a)
             yield self._hit(text, a, b, first, rc)
         for m in _THANKS_NAME.finditer(text):

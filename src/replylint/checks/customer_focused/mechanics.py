@@ -62,7 +62,10 @@ _SOLUTION = _rx(
     r"for now|until then|want me to|shall I|let me|"
     # a fix the customer can apply, stated as what it does: "Setting textures to High stops the crash"
     r"(?:setting|switching|turning|changing|updating|restarting|clearing|reinstalling|lowering|disabling|enabling)\b[^.!?]{0,40}\b"
-    r"(?:stops|fixes|solves|resolves|clears|prevents|avoids|gets rid of))\b"
+    r"(?:stops|fixes|solves|resolves|clears|prevents|avoids|gets rid of)|"
+    # a step for the customer opening a sentence: "Press Ctrl+Shift+R", "Open Settings"
+    r"(?:^|(?<=[.!?]\s))(?:press|click|tap|open|go to|head to|clear|restart|reload|refresh|reinstall|log out|sign out|"
+    r"select|choose|reset|re-?enter))\b"
 )
 
 
@@ -238,7 +241,7 @@ class InternalMechanics(Rule):
                 continue
             if not body.mech.spells_out_internals() or _API_HELP.search(body.text):
                 continue
-            if _STEP_FIRST.search(analysis.text[:body.start]) and body.text.count(". ") == 0:
+            if _SOLUTION.search(analysis.text[:body.start]) and body.text.count(". ") == 0:
                 continue  # the fix came first; one sentence on why it works is fine
             if _speaks_it(body.text, rc.context.customer_message):
                 continue  # the customer wrote "webhook" or "cache" first: that's their language, not our jargon
@@ -246,10 +249,6 @@ class InternalMechanics(Rule):
 
 
 _API_HELP = _rx(r"\b(?:your|you)\b[^.!?]{0,100}\b(?:api|endpoints?|webhooks?|database|server|cache|config\w*|script|deploy\w*|backend)\b")
-# A step for the customer at the start of a sentence: "Press Ctrl+Shift+R", "Open Settings", "Try again".
-_STEP_FIRST = _rx(r"(?:^|[.!?]\s+)(?:please\s+)?(?:press|click|tap|open|go to|head to|try|clear|restart|reload|refresh|update|reinstall|"
-                  r"log out|sign out|turn|switch|select|choose|reset|re-?enter|delete|remove)\b")
-
 
 def _speaks_it(text: str, customer_message: str | None) -> bool:
     """Does the customer's own message use the technical terms this passage uses?"""
