@@ -7,6 +7,12 @@ is rare in wordfreq (so new-but-common words such as "unfollow" are safe), and
 it is not team vocabulary or a chat abbreviation. Suggestions come from
 SymSpell (edit distance <= 2, ranked by frequency); its index takes ~2 s to
 build, so it is built on the first typo, not at start-up.
+
+Context decides the rest. symspellpy also ships 242,342 common English word pairs
+with their counts; a correction that forms a common pair with its neighbours
+("coll us" → "call us") is preferred, and a rare real word that no pair knows next
+to those neighbours, one letter away from a very common word that does ("lat us
+know", "wil be"), is a typo too.
 """
 
 from __future__ import annotations
@@ -24,6 +30,16 @@ KNOWN_ZIPF = 3.0
 SAFE_MARGIN = 20.0
 # How much more frequent (in zipf) a correction must be than the word it replaces.
 MIN_GAIN = 1.5
+# A real word below this zipf can still be a slip for a common one, when context says so.
+RARE_ZIPF = 3.5
+# ...and the word it slipped from must be at least this common ("will", "call"); for a form
+# no corpus has seen ("reching"), this common; for a dictionary word ("lat"), one of the
+# commonest words ("let", "you", "how").
+COMMON_ZIPF = 4.5
+UNSEEN_FLOOR_ZIPF = 3.5
+EVERYDAY_ZIPF = 5.5
+# A dictionary word this common or more is meant, whatever its neighbours ("the lat and long").
+DICTIONARY_SLIP_ZIPF = 3.0
 
 _PREFIXES = ("re", "un", "pre", "de", "dis", "non", "sub", "co", "multi", "auto", "mis", "e", "over", "under",
              "out", "anti", "inter", "super")
@@ -70,6 +86,27 @@ def _plausibility(typo: str, candidate: str, count: int) -> float:
     return score
 
 
+def one_slip(typo: str, word: str, keep_first: bool = False) -> bool:
+    """Could one slip of the hand turn ``word`` into ``typo``?
+
+    One letter dropped, added, changed or two swapped; but not a different first letter
+    ("sista"/"vista", though "vor"/"for" is) and not a letter stuck on to a short word, which
+    is how abbreviations and other languages look ("appt"/"app", "balik"/"bali"); a doubled
+    last letter ("andd") is a slip. ``keep_first``: the first letter may not be dropped or added either.
+    """
+    if abs(len(word) - len(typo)) > 1 or (word in typo and typo != word + word[-1] and len(word) < 5):
+        return False
+    if keep_first and typo[0] != word[0]:
+        return False
+    if len(word) == len(typo):
+        diff = [i for i in range(len(word)) if word[i] != typo[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == typo[diff[1]] and word[diff[1]] == typo[diff[0]]:
+            return True  # swapped pair
+        return len(diff) == 1 and (diff[0] > 0 or zipf(word) >= 5.5)  # "vor" for "for", not "sista" for "vista"
+    short, long_ = (typo, word) if len(typo) < len(word) else (word, typo)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 @functools.lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
     from wordfreq import zipf_frequency
@@ -92,7 +129,7 @@ CHAT_ABBREVIATIONS = frozenset(
     eta etas sku skus faq faqs eod eow ooo pto hr hrs min mins sec secs mo mos yr yrs approx
     wifi wi-fi hotspot inbox app apps login logout signup checkout unsubscribe ebook esim
     abt ppl msg msgs pic pics convo convos gon wan
-    deets fave faves tix ahold gotcha hiya howdy yall vid vids selfie selfies emoji emojis lotta coz cuz
+    deets fav favs fave faves tix ahold gotcha hiya howdy yall vid vids selfie selfies emoji emojis lotta coz cuz
     bday promo promos specs stats sync synced syncing unsync admin admins info
     """.split()
 )
@@ -102,6 +139,19 @@ CHAT_ABBREVIATIONS = frozenset(
 class Suggestion:
     word: str
     safe: bool
+    in_context: bool = False  # chosen because it fits the neighbouring words
+
+
+@functools.lru_cache(maxsize=1)
+def _regional_words() -> frozenset[str]:
+    """British and American spellings: region_neutral's business, never a typo."""
+    from breame.spelling import AMERICAN_ENGLISH_SPELLINGS, BRITISH_ENGLISH_SPELLINGS
+
+    words: set[str] = set()
+    for table in (AMERICAN_ENGLISH_SPELLINGS, BRITISH_ENGLISH_SPELLINGS):
+        words.update(table)
+        words.update(table.values())
+    return frozenset(w.lower() for w in words)
 
 
 class Speller:
@@ -112,6 +162,7 @@ class Speller:
         with self._path.open(encoding="utf-8") as fh:
             self.words = frozenset(line.split(" ", 1)[0] for line in fh if line.strip())
         self._symspell = None
+        self._bigrams: dict[str, int] | None = None
         self._lock = threading.Lock()
         self._known: dict[str, bool] = {}  # word → known, without the team vocabulary
 
@@ -125,6 +176,10 @@ class Speller:
                 self._known.clear()  # bounded: a batch audit sees millions of distinct tokens
             hit = self._known[w] = self._known_uncached(w)
         return hit
+
+    def suspect(self, word: str, vocabulary: frozenset[str] = frozenset()) -> bool:
+        """Worth a closer look: unknown, or a rare word that may be a slip for a common one."""
+        return not self.known(word, vocabulary) or (zipf(word.lower()) < RARE_ZIPF and word.lower() not in vocabulary)
 
     def _known_uncached(self, w: str) -> bool:
         if w in CHAT_ABBREVIATIONS or w in SUPPORT_TERMS or zipf(w) >= KNOWN_ZIPF or self._word(w):
@@ -158,11 +213,16 @@ class Speller:
                 return True
             if sfx[0] in "aeiouy" and stem + "e" in self.words:
                 return True  # using ← use
-            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou" and stem[:-1] in self.words:
-                return True  # stopped ← stop
-            if stem.endswith("i") and stem[:-1] + "y" in self.words:
-                return True  # tried ← try, fishier ← fishy
+            if (sfx[0] in "aeiouy" and len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou"
+                    and stem[:-1] in self.words):
+                return True  # stopped ← stop (not "annd" ← "an")
+            if sfx[0] == "e" and stem.endswith("i") and stem[:-1] + "y" in self.words:
+                return True  # tried ← try, fishier ← fishy (not "thid" ← "thy")
         return False
+
+    def _inflected(self, w: str) -> bool:
+        """A regular inflection of another dictionary word ("timers", "looped")."""
+        return any(w.endswith(sfx) and w[: -len(sfx)] in self.words for sfx in ("s", "es", "ed", "ing", "er"))
 
     def _compound(self, w: str) -> bool:
         """Two common words run together, and attested as such (touchpad, mixtapes)."""
@@ -176,27 +236,90 @@ class Speller:
                 return True
         return False
 
-    def suggest(self, word: str) -> Suggestion | None:
+    def suggest(self, word: str, before: str = "", after: str = "") -> Suggestion | None:
         """The best correction, marked safe when it is unambiguous; None when nothing is close.
 
         A typo is much rarer than its correction; when the candidate is not at least
         ``MIN_GAIN`` zipf more frequent, the word is more likely a rare real word (a
-        brand, jargon) than a typo, and nothing is suggested.
+        brand, jargon) than a typo, and nothing is suggested. ``before``/``after`` are
+        the neighbouring words: a candidate that forms a common pair with them wins.
         """
+        w = word.lower()
+        found = self._candidates(w)
+        ranked = [c for c in found if zipf(c[0]) - zipf(w) >= MIN_GAIN]
+        if not ranked:
+            return None
+        fits = [(c, p + self.fit(c, before, after)) for c, p in ranked if one_slip(w, c) and self.fit(c, before, after)]
+        if fits and not self.fit(w, before, after):
+            # Context picks the word (the commoner the pairs it forms, the better); safe only
+            # when exactly one candidate fits and it is also the likeliest on its own.
+            best = max(fits, key=lambda c: c[1])[0]
+            return Suggestion(best, safe=len(fits) == 1 and best == found[0][0], in_context=True)
+        if ranked[0] is not found[0]:
+            return None  # the likeliest word is about as rare as this one: a name or jargon
+        safe = len(found) == 1 or found[0][1] - found[1][1] >= math.log(SAFE_MARGIN)
+        return Suggestion(found[0][0], safe)
+
+    def slip(self, word: str, before: str, after: str) -> Suggestion | None:
+        """A real or derived word used where a common one belongs ("coll us", "wil be").
+
+        Only when the word forms no common pair with its neighbours and a much more common
+        word one edit away does. The more the word is a word, the more it takes: a form no
+        corpus has seen ("reching") needs a fairly common replacement; one wordfreq knows, a
+        common one ("wil" → "will"); a dictionary word, one of the commonest words, fitting on
+        both sides ("please lat us" → "let"). British/American variants are never slips.
+        """
+        w = word.lower()
+        if (zipf(w) >= RARE_ZIPF or w in CHAT_ABBREVIATIONS or w in SUPPORT_TERMS or w in _regional_words()
+                or not (before or after) or self.fit(w, before, after)):
+            return None
+        in_dictionary = w in self.words
+        if in_dictionary and (not (before and after) or self._inflected(w) or zipf(w) >= DICTIONARY_SLIP_ZIPF):
+            return None  # "timers", "lat" (latitude): a real word is meant
+        if any(w.startswith(p) and zipf(w[len(p):]) >= 4.0 for p in _PREFIXES):
+            return None  # "retime", "unpair": a prefix on a common word is a coinage, not a slip
+        floor = EVERYDAY_ZIPF if in_dictionary else COMMON_ZIPF if zipf(w) > 0 else UNSEEN_FLOOR_ZIPF
+        near = []
+        for c, plausibility in self._candidates(w, distance=1):
+            if not (one_slip(w, c, keep_first=True) and zipf(c) >= floor and zipf(c) - zipf(w) >= MIN_GAIN):
+                continue
+            left, right = self.fit(c, before, ""), self.fit(c, "", after)
+            if (left and right) or (not in_dictionary and (left or right)):
+                near.append((plausibility + left + right, c))
+        if not near:
+            return None
+        return Suggestion(max(near)[1], safe=False, in_context=True)
+
+    def fit(self, word: str, before: str, after: str) -> float:
+        """How well ``word`` fits between its neighbours: the log counts of the common
+        English pairs it forms with them (0.0 when it forms none)."""
+        pairs = self._pairs()
+        left = pairs.get(f"{before} {word}", 0) if before else 0
+        right = pairs.get(f"{word} {after}", 0) if after else 0
+        return (math.log(left) if left else 0.0) + (math.log(right) if right else 0.0)
+
+    @functools.lru_cache(maxsize=16384)  # noqa: B019 - one Speller per process
+    def _candidates(self, w: str, distance: int = 2) -> list[tuple[str, float]]:
+        """Dictionary words closest to ``w``, most plausible first, with their plausibility."""
         from symspellpy import Verbosity
 
-        w = word.lower()
-        found = self._index().lookup(w, Verbosity.CLOSEST, max_edit_distance=1 if len(w) <= 4 else 2)
-        if not found:
-            return None
-        ranked = sorted(found, key=lambda c: _plausibility(w, c.term, c.count), reverse=True)
-        best = ranked[0]
-        if zipf(best.term) - zipf(w) < MIN_GAIN:
-            return None
-        runner_up = ranked[1] if len(ranked) > 1 else None
-        safe = runner_up is None or _plausibility(w, best.term, best.count) - _plausibility(
-            w, runner_up.term, runner_up.count) >= math.log(SAFE_MARGIN)
-        return Suggestion(best.term, safe)
+        # A word in the dictionary is its own closest match: list everything one edit away instead.
+        verbosity = Verbosity.ALL if distance == 1 else Verbosity.CLOSEST
+        found = self._index().lookup(w, verbosity, max_edit_distance=1 if len(w) <= 4 else distance)
+        scored = [(c.term, _plausibility(w, c.term, c.count)) for c in found if c.term != w]
+        return sorted(scored, key=lambda c: c[1], reverse=True)
+
+    def _pairs(self) -> dict[str, int]:
+        with self._lock:
+            if self._bigrams is None:
+                path = resources.files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
+                pairs = {}
+                with path.open(encoding="utf-8") as fh:
+                    for line in fh:
+                        first, second, count = line.split(" ", 2)
+                        pairs[f"{first} {second}"] = int(count)
+                self._bigrams = pairs
+            return self._bigrams
 
     def _index(self):  # type: ignore[no-untyped-def]
         with self._lock:

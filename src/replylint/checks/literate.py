@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..findings import Edit, Severity
 from ..fixes import replacement_edit, suggestion
 from ..rule import Hit, Rule, RuleContext, examples
-from ..spelling import speller, zipf
+from ..spelling import EVERYDAY_ZIPF, one_slip, speller, zipf
 
 if TYPE_CHECKING:
     from ..nlp import Analysis
@@ -26,6 +26,21 @@ def _vocabulary(terms: tuple[str, ...]) -> frozenset[str]:
 
 
 _LOWER_WORD = re.compile(r"\b[^\W\d_A-Z]{3,}\b")
+_WORD_BEFORE = re.compile(r"(?<![\w'’])([a-z]+) $")
+_WORD_AFTER = re.compile(r" ([a-z]+)\b")
+
+
+def _everyday_slip(word: str, fix: str) -> bool:
+    """A slip for one of the commonest words ("there", "this"): worth flagging even where a
+    name or an abbreviation could stand."""
+    return zipf(fix) >= EVERYDAY_ZIPF and zipf(word) < 2.0 and one_slip(word, fix)
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words right before and after a span, lower-case, when only a space separates them."""
+    b = _WORD_BEFORE.search(text[max(0, start - 24): start].lower())
+    a = _WORD_AFTER.match(text[end: end + 24].lower())
+    return (b.group(1) if b else ""), (a.group(1) if a else "")
 
 
 class Misspelling(Rule):
@@ -41,9 +56,21 @@ class Misspelling(Rule):
         {"text": "We have recieved your return.", "flagged": "recieved", "fixed": "We have received your return."},
         {"text": "The error occured after the update.", "flagged": "occured", "fixed": "The error occurred after the update."},
         {"text": "I will definately call you tomorrow.", "flagged": "definately", "fixed": "I will definitely call you tomorrow."},
+        {"text": "Please follow the staps below to reset it.", "flagged": "staps",
+         "fixed": "Please follow the steps below to reset it."},
+        {"text": "Can yow send us the order number?", "flagged": "yow",
+         "fixed": "Can you send us the order number?"},
+        {"text": "Thanks for reching out about the refund.", "flagged": "reching",
+         "fixed": "Thanks for reaching out about the refund."},
+        {"text": "We can resolve thiss issue today.", "flagged": "thiss", "fixed": "We can resolve this issue today."},
+        {"text": "Hi tehre! Your card is on its way.", "flagged": "tehre", "fixed": "Hi there! Your card is on its way."},
     )
     good = examples(
         "Thx! Pls DM us your order number and we'll reinstall the app for you ^JS",
+        "You can set as many timers as you need, and we're looping in an expert.",
+        "Your flight has been retime to 14:35; please unpair the watch and pair it again.",
+        "Hi firdaus, your pmt went through and the acct is active.",
+        "We organised the lat and long fields for you.",
         "Priya from Acmetel will email you about the SyncBox refund at dana.w@example.com.",
         {"text": "Open Zorblex and tap Sync.", "settings": {"vocabulary": ["zorblex"]}},
         "Hmmm, sooo sorry about that! Try https://acme.com/recieve-help and #recieve.",
@@ -52,52 +79,56 @@ class Misspelling(Rule):
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         spell = speller()
         vocab = _vocabulary(tuple(rc.settings.vocabulary))
-        skip = analysis.masked_spans() + [
-            (r.start, r.end) for r in analysis.source.regions_of("greeting", "signoff")
-        ]
+        masked = analysis.masked_spans()
+        named_regions = [(r.start, r.end) for r in analysis.source.regions_of("greeting", "signoff")]
         text = analysis.text
         # Only words the dictionary doesn't know go on to the token checks: most replies have none,
         # and building spaCy tokens for every word is the expensive part.
-        unknown = [m.span() for m in _LOWER_WORD.finditer(text) if not spell.known(m.group(), vocab)]
+        unknown = [m.span() for m in _LOWER_WORD.finditer(text) if spell.suspect(m.group(), vocab)]
         for start, end in unknown:
-            span = analysis.doc.char_span(start, end)
-            if span is None or len(span) != 1:
+            span = analysis.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or span.text != text[start:end]:
                 continue  # part of a larger token ("don" in "don't" tokenizes as "do")
-            tok = span[0]
-            word = tok.text
+            tok = span[0]  # spaCy may split a typo ("thiss" → "this" + "s"): the word is the span
+            word = span.text
             if len(word) < 3 or not word.isalpha() or not word.islower() or _ELONGATED.search(word):
                 continue  # names, brands and acronyms are capitalized; "sooo", "pleeease" are style
             if not word.isascii():
                 continue  # "crème", "señor": loanwords and names; the dictionary is English-only
-            if len(word) <= 4 and not _VOWEL.search(word):
-                continue  # "pmt", "mgt": abbreviations, not typos
-            if any(s <= tok.idx < e for s, e in skip):
-                continue  # links, handles, code, quotes, the greeting's and sign-off's names
+            # Where a word is more likely an abbreviation ("pmt", "mgt") or a lower-case name
+            # ("Yes firdaus", "lim , may we", a greeting's or sign-off's name), only a slip
+            # for one of the commonest words counts: "ths is", "Hi tehre".
+            guarded = len(word) <= 4 and not _VOWEL.search(word)
+            if any(s <= tok.idx < e for s, e in masked):
+                continue  # links, handles, code, quotes
             after = text[tok.idx + len(word): tok.idx + len(word) + 3]
             if after.startswith(("...", "…")):
                 continue  # a truncated tweet ("we were unawa...")
-            if (_VOCATIVE.search(text[max(0, tok.idx - 12): tok.idx]) and after[:1] in (",", ".", "!", " ,")) or (
-                tok.is_sent_start and after.lstrip().startswith(",")
-            ):
-                continue  # "Yes firdaus", "lim , may we": a lower-case name
+            named = any(s <= tok.idx < e for s, e in named_regions) or (
+                _VOCATIVE.search(text[max(0, tok.idx - 12): tok.idx]) and after[:1] in (",", ".", "!", " ,")
+            ) or (tok.is_sent_start and after.lstrip().startswith(","))
             nxt = analysis.text[tok.idx + len(word): tok.idx + len(word) + 1]
             if nxt in ("'", "’"):
                 continue  # elisions: "holdin'", "lovin’"
             prev = analysis.doc[tok.i - 1].text if tok.i else ""
             if prev in ("^", "-", "@", "#", "/") and not analysis.doc[tok.i - 1].whitespace_:
                 continue  # "-becky", "^js": sign-offs and tags glued to a mark
+            before, after_word = _neighbours(text, tok.idx, tok.idx + len(word))
             if spell.known(word, vocab):
-                continue
-            fix = spell.suggest(word)
+                fix = None if word in vocab else spell.slip(word, before, after_word)
+            else:
+                fix = spell.suggest(word, before, after_word)
             if fix is None or fix.word == word:
                 continue
+            if guarded and not (fix.in_context and _everyday_slip(word, fix.word)):
+                continue  # "pmt": an abbreviation, unless the words around it say "ths is"
+            if named and not _everyday_slip(word, fix.word):
+                continue  # "Yes firdaus": a name, unless it is "Hi tehre"
             edit = replacement_edit(analysis.text, tok.idx, tok.idx + len(word), fix.word)
-            # A clear correction (one likely word, or a swapped or doubled letter) is a
-            # typo; an ambiguous one may be a name or jargon, so it is only a hint.
-            # A word no English corpus has ever seen, or one with a clear correction (one
-            # likely word, a swapped or doubled letter), is a typo; a rare word with an
-            # ambiguous correction may be a name or jargon, so it is only a hint.
-            sure = fix.safe or zipf(word) == 0.0
+            # A word no English corpus has ever seen, a clear correction (one likely word, a
+            # swapped or doubled letter) or one the neighbouring words confirm is a typo; a
+            # rare word with an ambiguous correction may be a name or jargon: only a hint.
+            sure = fix.safe or fix.in_context or zipf(word) == 0.0
             yield Hit(tok.idx, tok.idx + len(word), message=self.message.format(word=word, fix=fix.word),
                       suggestions=[suggestion(edit, f"Correct to “{fix.word}”", safe=fix.safe)],
                       confidence=0.9 if sure else 0.6,
