@@ -191,7 +191,8 @@ _VALEDICTION = re.compile(
 # Titles used instead of a name ("Dear Customer", "Greetings, account holder").
 TITLES = (
     r"customers?|clients?|users?|members?|subscribers?|account ?holders?|card ?holders?|policy ?holders?|"
-    r"patients?|applicants?|home ?owners?|residents?|tenants?|parents?(?:\s*/\s*guardians?)?|guardians?|"
+    r"patients?|applicants?|(?:home|pet|car|vehicle|account) ?owners?|ticket ?holders?|residents?|tenants?|renters?|"
+    r"parents?(?:\s*/\s*guardians?)?|guardians?|"
     r"passengers?|travell?ers?|shoppers?|patrons?|guests?|buyers?|borrowers?|students?|employees?|"
     r"players?|gamers?|readers?|listeners?|viewers?|riders?|drivers?|diners?|investors?|admins?|administrators?|"
     r"sir\s*(?:/|or)\s*madam|madam\s*(?:/|or)\s*sir|sirs?|madam|valued one|friends?"

@@ -118,7 +118,7 @@ def zipf(word: str) -> float:
 SUPPORT_TERMS = frozenset("""
 onboarding offboarding uptime cron webhook webhooks signout geofence geofences recaptcha upsell upsells upselling
 passwordless telehealth geotag geotags microtransaction microtransactions loadout loadouts cooldown cooldowns hotfix
-hotfixes backoff autopay lorem ipsum dolor amet relog relogging swimlane swimlanes respawn respawned
+hotfixes backoff autopay runbook runbooks lorem ipsum dolor amet relog relogging swimlane swimlanes respawn respawned
 """.split())
 
 CHAT_ABBREVIATIONS = frozenset(

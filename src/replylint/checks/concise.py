@@ -44,6 +44,8 @@ _FORMULAS = {
         r"|feel free to (?:reach out|contact us|ask|get in touch|message us|dm us)\b[^.!?]*"
         r"|(?:please )?do(?:n't| not) hesitate\b[^.!?]*"
         r"|(?:is there )?anything else (?:i|we) can (?:help|assist|do)\b[^.!?]*|anything (?:else )?at all"
+        r"|(?:any|anything) (?:other|else|more|further)\b[^,.!?]{0,25}, (?:just |please |then )?(?:we're|we are|i'm|i am|"
+        r"let|ask|reach|give|shout|message|dm|send|write|contact|drop)\b[^.!?]*"
         r"|(?:is|was) there (?:anything|something) (?:else|more)\b[^.!?]*"
         r"|(?:i'm|i am|we're|we are) (?:always )?(?:around|here|available)(?: (?:if|whenever|when|for|any ?time)\b[^.!?]*)?"
         r"|(?:i'm|i am|we're|we are) (?:always )?(?:glad|happy|pleased) to hear from you\b[^.!?]*"
@@ -59,7 +61,7 @@ _FORMULAS = {
         r"|enjoy (?:your|the rest of)\b[^.!?]*|take care|all the best|talk soon"
         r"|(?:i'm|i am|we're|we are) (?:always )?(?:happy|glad) to help\b[^.!?]*"
         r"|thanks (?:again|for chatting)\b[^.!?]*|thank you for choosing\b[^.!?]*)"
-        r"(?: and (?:thanks|thank you|take care|have a)[^.!?]*)?\s*[.!?]*$",
+        r"(?:,? and (?:thanks|thank you|take care|have a)[^.!?]*)?\s*[.!?]*$",
         re.IGNORECASE),
 }
 
@@ -74,7 +76,7 @@ def _formula_kind(sentence: str) -> str | None:
     text = re.sub(r"^(?:[@#]\w+[\s,:]*)+", "", sentence.strip())
     text = re.sub(r"[^\w\s.!?,'’)]+$", "", text).rstrip()  # a closing emoji: "Enjoy your day! 💙"
     text = re.sub(r"\s*[\^/~*-]+\s*[A-Z]{1,3}\s*$", "", text)  # tweet initials
-    if not text or len(text.split()) > 14:
+    if not text or len(text.split()) > 18:
         return None
     for kind, regex in _FORMULAS.items():
         if regex.match(text):
@@ -339,6 +341,8 @@ loyal loyalty pleasure honor honored glad see why understandable course love lov
 welcome welcoming place connected connect connecting looking rest conversation chat chatting started start
 tweet tweeting community part family touching kind words smile ton tons bunch come came
 chance opportunity giving give care social found weekend wonder wondering plenty common write
+getting means mean meant huge following follow follows followed drop dropping read reading every single whole
+fam like always
 """.split())
 
 # A sentence that announces the answer is finally coming: what precedes it was preamble.
@@ -355,9 +359,10 @@ _BRANDED = re.compile(r"(?i)\b(?:thank|thanks|welcome|contacting|choosing|reachi
 
 
 def _is_padding(words: list[tuple[str, bool]]) -> bool:
-    """``words`` are (lowercase, is_stop) pairs; a sentence of twenty words or more may hold one content word."""
+    """``words`` are (lowercase, is_stop) pairs; a sentence of twenty words or more may hold one content
+    word, of thirty or more two."""
     content = sum(1 for w, stop in words if not stop and w not in _SOCIAL)
-    return content <= (0 if len(words) < 20 else 1)
+    return content <= (0 if len(words) < 20 else 1 if len(words) < 30 else 2)
 
 
 # A windup holds one of these near the top (a cheap pre-check before the per-token work).
@@ -401,7 +406,8 @@ class Windup(Rule):
         body: list[tuple["Span", list, bool]] = []
         for sent in _body_sentences(analysis):
             # "Thank you for contacting Acme Health Support": the company's name is part of the formula
-            branded = bool(_BRANDED.search(sent.text))
+            # "at Riverbend Veterinary", "our PeakFit fam": a name inside a pleasantry is not content
+            branded = bool(_BRANDED.search(sent.text)) or any(t.lower_ in _SOCIAL for t in sent)
             first = next((t.i for t in sent if t.is_alpha and not any(a <= t.idx < b for a, b in skip)), sent.start)
             toks = [t for t in sent if (t.is_alpha or t.like_num) and not any(a <= t.idx < b for a, b in skip)
                     and not (branded and t.text[0].isupper() and t.i > first and not t.is_stop)]
@@ -466,7 +472,8 @@ class HedgePile(Rule):
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         for sent in _body_sentences(analysis):
             found = [m.group().lower() for m in _HEDGES.finditer(sent.text)]
-            if len(set(found)) >= 3 and _words(sent) <= 45:
+            repeated = max((found.count(h) for h in found), default=0) >= 3  # "actually … actually … actually"
+            if (len(set(found)) >= 3 or repeated) and _words(sent) <= 45:
                 start = next((t.idx for t in sent if not (t.text.startswith("@") or t.is_space)), sent.start_char)
                 end = sent.start_char + len(sent.text.rstrip())
                 yield Hit(start, end, message=self.message.format(n=len(found), words=", ".join(dict.fromkeys(found))))

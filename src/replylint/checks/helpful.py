@@ -126,7 +126,7 @@ _FILLER = re.compile(
     r"|(?:we|i) (?:really |truly )?(?:hate|regret) (?:to hear|hearing|that)\b[^.!?]{0,60}"
     r"|(?:that|this|it)(?: is|'s| sounds| does sound| must be) (?:so |really |very |super |definitely )?(?:frustrating|annoying|disappointing|not (?:good|ideal|great|what we want)|great|awesome|amazing|fantastic|wonderful|cool|exciting|a great (?:idea|question|suggestion))\b[^.!?]{0,40}"
     r"|(?:great|good|excellent|fair|interesting) (?:question|idea|point|suggestion|catch|news)"
-    r"|(?:love|loving) (?:this|that|it|the idea|your idea|to hear it)"
+    r"|(?:love|loving) (?:this|that|it|the|your)(?: (?:idea|suggestion|request|thought))?|(?:love|loving) to hear it"
     r"|(?:we|i) (?:love|loved) (?:this|that|it|hearing|to hear|the idea|your)\b[^.!?]{0,40}"
     r"|(?:happy|glad) to (?:help|hear|assist)\b[^.!?]{0,40}|you(?:'re| are) (?:very |most )?welcome\b[^.!?]{0,30}"
     r"|(?:i |we )?hope (?:this|that) helps\b[^.!?]{0,30}|(?:i |we )?hope you\b[^.!?]{0,50}"
@@ -136,7 +136,7 @@ _FILLER = re.compile(
     r"|take care|stay safe|talk soon|cheers|best|all the best|no (?:problem|worries)|any ?time|kind regards|regards|sincerely"
     r"|(?:thanks|thank you) for (?:your|the) (?:patience|understanding)\b[^.!?]{0,30}"
     r"|(?:we(?:'re| are)|i(?:'m| am)) here (?:for you|to help)\b[^.!?]{0,30}"
-    r")[\s.!?,:;)(]*$",
+    r")(?:,\s*(?-i:[A-Z][a-z]+))?[\s.!?,:;)(]*$",  # "Love this idea, Tyrone!"
     _I,
 )
 
@@ -148,7 +148,9 @@ _DEFLECT = {
         r"|follow (?:along|us) (?:here|on)|^(?:please )?follow (?:\w+ )?for (?:the latest|updates|news|more)|(?:we(?:'ll| will)|i(?:'ll| will)) (?:post|share|announce|tweet|publish) (?:any )?(?:updates?|news|more|the latest|it|details)\b"
         r"|(?:updates?|news|announcements?|more info(?:rmation)?) will be (?:posted|shared|announced|available) (?:on|here|via|at|in)\b"
         r"|(?:we(?:'ll| will)) (?:let|tell|notify|update) (?:everyone|all|our (?:customers|users|community|fans))\b"
-        r"|(?:status page|our (?:blog|twitter|social|feed|channels?|newsletter|website|site|page))\b[^.!?]{0,30}\b(?:updates?|latest|news)\b)",
+        r"|(?:status page|our (?:blog|twitter|social|feed|channels?|newsletter|website|site|page))\b[^.!?]{0,30}\b(?:updates?|latest|news)\b"
+        r"|\bfollow\b[^.!?]{0,40}\bfirst to (?:know|hear)\b"
+        r"|^(?:please )?(?:check|see|visit|watch|keep an eye on) LINK\b[^.!?]{0,25}\b(?:updates?|latest|news|status)\b)",
         _I),
     "feedback": re.compile(
         r"\b(?:(?:i|we)(?:'ll| will|'ve| have| can| shall|'d| would)?(?: be)?(?: sure to| definitely| certainly| happily| gladly)? "
@@ -162,6 +164,9 @@ _DEFLECT = {
         r"(?:let|made sure|make sure|ensure|ensured) (?:the|our|my) (?:\w+ )?(?:team|folks|devs|developers|engineers|people|designers|product \w+) (?:know|knows|hear|hears|see|sees|get|gets|is aware)\b"
         r"|(?:tell|told) (?:the|our|my) (?:\w+ )?(?:team|folks|devs|developers|engineers|people|designers|product \w+)\b(?! to\b))"
         r"|(?:on|to) (?:the|our) (?:roadmap|wish ?list|list of (?:ideas|requests|suggestions))\b"
+        # "We'll make sure it lands in front of the right people"; "your request … reaches the people who plan our stock"
+        r"|\b(?:make sure|ensure) (?:it|this|that|your (?:\w+ ){0,4}?(?:request|idea|suggestion|feedback|note|vote))(?: \w+){0,3}? "
+        r"(?:lands?|gets?|goes|reaches|ends? up) (?:in front of |to |with )?(?:the )?(?:right |relevant |appropriate )?(?:people|folks|team|teams)\b"
         r"|^(?:duly )?noted\b|(?:we|i)(?:'ve| have) (?:duly )?noted (?:it|this|that|your)\b)",
         _I),
     "elsewhere": re.compile(
@@ -181,7 +186,7 @@ _DEFLECT_ANY = (re.compile(
     r"|pass|passed|passing|forward\w*|relay\w*|feed|log|logged|note|noted|record\w*|flag\w*|rais\w*|sent|send|brought|bring"
     r"|feedback|suggestions?|ideas?|requests?|comments?|thoughts|consideration|mind|roadmap|wish ?list|know|hears?"
     r"|contact\w*|call\w*|reach\w*|touch|speak\w*|talk\w*|find|faq|help ?cent(?:er|re)|knowledge|website|site|visit|browse|refer"
-    r"|bank|carrier|courier|manufacturer|retailer|seller|provider|merchant|publisher|airline|isp|up to|down to)\b", _I),)
+    r"|bank|carrier|courier|manufacturer|retailer|seller|provider|merchant|publisher|airline|isp|up to|down to|first|lands?|reaches)\b", _I),)
 
 
 _NO_NEWS = re.compile(
@@ -355,7 +360,7 @@ _DATE = re.compile(
 )
 _FIX_WORD = re.compile(
     r"\b(?:fix(?:ed|es)?|resolv(?:e|ed|es)|patch(?:ed|es)?|sort(?:ed)? out|sorted|repair(?:ed)?|deploy(?:ed|s)?|roll(?:ed|s|ing)? out|releas(?:e|ed|es|ing)"
-    r"|launch(?:ed|es|ing)?|ships?|shipping|go(?:es|ing)? live|be live|live (?:on|by|in|next|this|tomorrow|today|tonight)|restor(?:e|ed|es)|back (?:up|online|to normal|in service)"
+    r"|launch(?:ed|es|ing)?|ships?|shipping|drops|go(?:es|ing)? live|be live|live (?:on|by|in|next|this|tomorrow|today|tonight)|restor(?:e|ed|es)|back (?:up|online|to normal|in service)"
     r"|up and running|working (?:again|normally|properly|as (?:normal|expected))|work again|be gone|go away|disappear|(?:scheduled|planned|slated|due|set|expected|targeted)(?= (?:for|on|by|in)\b)|(?:scheduled|planned|slated|due|set|expected|targeted) to (?:ship|land|launch|go live|roll out|release)|coming|comes? out|be out|is out|lands?|takes? care of|be (?:ready|available|added|implemented|addressed|corrected)|(?:'ll|will) be ready)\b",
     _I,
 )
@@ -370,7 +375,7 @@ _TRANSACTION = {
     "result", "payout", "paycheck", "salary", "wage", "cash", "$",
     "offer", "promotion", "promo", "deal", "discount", "code", "reward", "bonus", "maintenance", "outage window", "account",
     "seat", "booking", "reservation", "trip", "ride", "driver", "courier", "box", "form", "document", "tracking",
-    "shipping", "purchase", "one",
+    "shipping", "purchase", "one", "price", "prices", "rate", "rates", "fee", "fees",
 }
 
 
@@ -436,21 +441,21 @@ class FixDatePromise(Rule):
             if pred is None:
                 continue
             head = _predicate(pred)
-            if head is None or _in_condition(head) or _negated(head) or not _future(head, text, m):
+            if head is None or _in_condition(head, _HARD_CONDITION_MARKS) or _negated(head) or not _future(head, text, m):
                 continue
             strong = bool(_STRONG_FIX.match(m.group()))
             if strong and not _future_marker(head, text, m):
                 continue  # "most are resolved within 10 days" is how things go, not a promise
-            if _about_transaction(head):
-                continue
-            weak_strict = m.group().lower().startswith(("ship", "com", "scheduled", "planned", "slated", "due", "set", "expected", "targeted"))
+            if _about_transaction(head) and not _FUNCTIONING.match(m.group()):
+                continue  # "transfers will be working again by Wednesday" is a fix, whatever the noun
+            weak_strict = m.group().lower().startswith(("ship", "com", "drop", "scheduled", "planned", "slated", "due", "set", "expected", "targeted"))
             if not strong and (goods and _pronoun_subject(head) or not _feature_subject(head, text, weak_strict)):
                 continue  # "it ships today" about an order; "that one comes out in February" about a form
             for d in dates:
                 if d.start() < m.start() - 60 or d.start() > m.end() + 50 or (d.start() < m.end() and m.start() < d.end()):
                     continue
                 dtok = _token_at(doc, d.start() + (len(d.group()) - len(d.group().lstrip())))
-                if dtok is None or _in_condition(dtok) or _past_clause(dtok):
+                if dtok is None or _in_condition(dtok, _HARD_CONDITION_MARKS) or _past_clause(dtok):
                     continue
                 inside = [t for t in doc if m.start() <= t.idx < m.end()]
                 if not any(_same_clause(dtok, t) for t in [head, *inside]):
@@ -464,6 +469,7 @@ class FixDatePromise(Rule):
         return None
 
 
+_FUNCTIONING = re.compile(r"working (?:again|normally|properly)|work again|back (?:up|online|to normal)|up and running", _I)
 _STRONG_FIX = re.compile(r"(?:fix|resolv|patch|sort|repair|restor|back|up and|working|work again|be gone|go away|disappear|be (?:addressed|corrected))", _I)
 _NOT_A_PROMISE = re.compile(
     r"\b(?:maintenance|scheduled work|planned work|upgrade window|usually|typically|generally|normally|on average|tends? to|every|each|weekly|daily|monthly|most (?:are|of them|issues|cases|orders)"
@@ -474,7 +480,9 @@ _GOODS = re.compile(r"\b(?:order(?:ed)?|package|parcel|box|shipment|delivery|tra
 _FEATURE_NOUNS = {"fix", "patch", "update", "version", "release", "feature", "app", "mode", "integration", "build", "support",
                   "option", "setting", "tool", "function", "functionality", "improvement", "change", "redesign", "site",
                   "website", "page", "service", "system", "upgrade", "bug", "issue", "problem", "it", "this", "that", "they",
-                  "scheduling", "export", "import", "sync", "widget", "dashboard", "api", "plugin", "extension", "beta"}
+                  "scheduling", "export", "import", "sync", "widget", "dashboard", "api", "plugin", "extension", "beta",
+                  "esim", "sso", "2fa", "login", "notification", "notifications", "sharing", "offline", "search", "filter",
+                  "editing", "version", "firmware", "compatibility"}
 
 
 def _future_marker(head: "Token", text: str, m: re.Match[str]) -> bool:
@@ -535,9 +543,14 @@ def _predicate(tok: "Token") -> "Token | None":
     return cur
 
 
-def _in_condition(tok: "Token") -> bool:
+_CONDITION_MARKS = ("if", "unless", "until", "whether", "once", "when", "before", "after", "since")
+# "Once the update rolls out on the 12th, …": a time clause that carries its own date is still a promise.
+_HARD_CONDITION_MARKS = ("if", "unless", "until", "whether", "before", "since")
+
+
+def _in_condition(tok: "Token", marks: tuple[str, ...] = _CONDITION_MARKS) -> bool:
     for anc in [tok, *tok.ancestors]:
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "until", "whether", "once", "when", "before", "after", "since") for c in anc.children):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in anc.children):
             return True
         if anc.dep_ in ("advcl", "ccomp", "relcl") and any(c.lower_ in ("if", "unless", "whether") for c in anc.children):
             return True
@@ -620,7 +633,9 @@ _REFUSAL = re.compile(
     r"\b(?:can ?not|can[’']?t|cant|ca n't|unable to|not able to|n[’']t able to|impossible|(?:not|n[’']t) (?:currently |really |yet |presently )?possible"
     r"|no way (?:to|for (?:us|me|you)|(?:we|i) can)|nothing (?:\w+ ){0,3}(?:we|i) (?:can|could|are able to) do|nothing (?:more|else|further) (?:we|i) can"
     r"|(?:we|i)(?:'re| are| am|'m)? (?:not|n[’']t) (?:in a position|able|allowed|permitted|authorized)"
-    r"|not something (?:we|i)|(?:do|does|will|would)(?:n[’']t| not) (?:currently |yet |presently |actually |really )?(?:support|offer|allow|provide|ship|accept|carry|sell|stock|permit|cover|issue|deliver|operate|do (?:refunds|exchanges|that|this|price \w+|\w+ing)|work with|have (?:plans|an option|the option|any plans))\b"
+    r"|(?:not|n[’']t) something (?:we|i|the (?:app|website|site|system|portal))\b|(?:is|are|'s|'re)(?:n[’']t| not) (?:part of|among|included in) (?:what (?:we|i) (?:offer|do|provide|sell|support)|our (?:offer|offering|services|plans?))"
+    r"|(?:that|this)(?: one)? (?:won[’']t|will not|isn[’']t going to) work out"
+    r"|(?:do|does|will|would)(?:n[’']t| not) (?:currently |yet |presently |actually |really )?(?:support|offer|allow|provide|ship|accept|carry|sell|stock|permit|cover|issue|deliver|operate|do (?:refunds|exchanges|that|this|price \w+|\w+ing)|work with|have (?:plans|an option|the option|any plans))\b"
     r"|(?:is|are|'s|'re)(?:n[’']t| not) (?:currently |yet |presently |really )?(?:available|possible|allowed|permitted|supported|offered|an option|eligible|refundable|something (?:we|i))"
     r"|not (?:currently |yet )?(?:available|supported|allowed|permitted|eligible)\b|non-?refundable|(?:are|is) (?:all |always )?final\b|(?:our|the|company|store) policy|policy (?:is|states|says|does)"
     r"|that[’']?s (?:just |simply )?(?:how|the way) (?:(?:it|things|this|that)|(?:the|our) \w+(?: \w+)?) (?:works?|is|are|goes|operates?)|out of our hands|only (?:possible|available|allowed|valid|eligible|accepted|refundable|offered)"
@@ -746,7 +761,8 @@ class RefusalWithoutAlternative(Rule):
             if tok is None:
                 continue
             # non-verbal policy cues: the match itself is the passage (widened to its clause subject)
-            if re.match(r"(?:are|is) (?:all |always )?final|(?:our|the|company|store) policy|policy|that[’']?s|out of our|non-?refund|we regret|only|(?:we|i) (?:can |currently |unfortunately )?only", cue):
+            if re.match(r"(?:are|is) (?:all |always )?final|(?:our|the|company|store) policy|policy|that[’']?s|out of our|non-?refund|we regret|only|(?:we|i) (?:can |currently |unfortunately )?only"
+                        r"|(?:not|n[’']t) something|(?:is|are|'s|'re)(?:n[’']t| not) (?:part of|among|included in)|(?:that|this)(?: one)? (?:won|will not|isn)", cue):
                 if cue.startswith("we regret"):
                     continue  # a refusal follows; its own cue carries it
                 pred = _predicate(tok)
@@ -1069,6 +1085,12 @@ class EmptyDeflection(Rule):
         {"text": "You'll have to contact the carrier about that.", "flagged": "You'll have to contact the carrier about that",
          "context": {"customer_message": "My package shows delivered, but I don't have it."}},
         {"text": "Great question! You can find lots of helpful info in our FAQ.", "flagged": "You can find lots of helpful info in our FAQ"},
+        {"text": "Love this idea, Tyrone! We'll make sure it lands in front of the right people 💡 -Dev",
+         "flagged": "We'll make sure it lands in front of the right people",
+         "context": {"customer_message": "Can you add a dark mode to the app? My eyes hurt at night."}},
+        {"text": "Hi Jonas! Follow @NimbusHQ and you'll be first to know about anything new 👀",
+         "flagged": "Follow @NimbusHQ and you'll be first to know about anything new",
+         "context": {"customer_message": "Will the Nimbus watch support Android soon?"}},
     )
     good = examples(
         {"text": "@hollyb Yes, there's an outage in parts of Austin, sorry! Turn on Wi-Fi Calling in Settings > Phone meanwhile. "
@@ -1159,9 +1181,21 @@ _DESCRIBES = re.compile(
     r"|connect\w*|signal|internet|wifi|outage|network|device|phone|item|subscription|plan|upload\w*|sync\w*|page|site|website|email|code|printer|battery)\b",
     _I,
 )
+# Details the customer already gave, and the questions that ask for them again.
+_ID_NOUN = r"(?:order|account|member(?:ship)?|policy|booking|reservation|confirmation|case|ticket|claim|tracking|rental)"
+_ASK_DETAIL = [
+    (re.compile(r"\b(?:your|the) " + _ID_NOUN + r" (?:number|no\.?|#|id|code)\b|\b(?:which|what) " + _ID_NOUN + r"\b", _I),
+     re.compile(_ID_NOUN + r"\s*(?:number|no\.?|#|id|code)?\s*[:#]?\s*\(?[A-Z]{0,4}-?\d{3,}|#\s?[A-Z]{0,3}-?\d{3,}"
+                r"|\(\s*[A-Z]{1,4}-\d{3,}\s*\)", _I)),
+    (re.compile(r"\bwhat(?:'s| is| was) the (?:charge|amount)\b|\bhow much (?:were you|was it|was the charge)\b|\bwhich charge\b", _I),
+     re.compile(r"[$£€]\s?\d")),
+    (re.compile(r"\b(?:what|which) (?:dose|dosage|strength)\b", _I), re.compile(r"\b\d+(?:\.\d+)?\s?(?:mg|mcg|ml)\b", _I)),
+]
+# "what's going on with your card today?", "describe what's happening": an open re-ask
+_OPEN_REASK = re.compile(
+    r"\bwhat(?:'s| is) (?:going on|happening|wrong)(?: with (?:your|the) \w+)?(?: today)?(?=\s*\?)"
+    r"|\b(?:describe|describing|explain|explaining|tell (?:me|us)) what(?:'s| is) (?:happening|going on|wrong)\b", _I)
 _SPECIFIC = re.compile(r"\b(?:which|what) (?:model|device|browser|version|app|os|phone|error message|order|card|address|email|account|city|zip|postcode|plan)\b|\bscreenshot\b", _I)
-_ORDER_NO = re.compile(r"(?:#\s?\d{4,}|\border(?: number| no\.?| #)?:?\s*#?\s?[A-Z]{0,3}\d{4,})", _I)
-_ASK_ORDER = re.compile(r"\b(?:your|the) order (?:number|no\.?|#|id)\b", _I)
 
 
 class AskAgain(Rule):
@@ -1187,6 +1221,13 @@ class AskAgain(Rule):
         {"text": "Sorry to hear that! Can you describe the problem and give me your order number?",
          "flagged": "Can you describe the problem",
          "context": {"customer_message": "My order #58821 arrived in the wrong color. I ordered navy and got black."}},
+        {"text": "Hi Kwame, I'm Lena and I'll be helping from here. To get started, what's going on with your card today?",
+         "flagged": "what's going on with your card today",
+         "context": {"customer_message": "I was charged twice for the same purchase: $84.20 at Corner Market on May 3, card ending 4471."}},
+        {"text": "Before I process anything, could you send me your membership number?", "flagged": "your membership number",
+         "context": {"customer_message": "I'd like to cancel my membership (member #GF-20931) at the end of this month."}},
+        {"text": "Happy to help with a refill! What dose is he on?", "flagged": "What dose",
+         "context": {"customer_message": "Can I get a refill of Biscuit's Apoquel 16mg, one tablet daily?"}},
     )
     good = examples(
         {"text": "Could you describe the issue?", "context": {"customer_message": "help, app broken"}},
@@ -1195,17 +1236,30 @@ class AskAgain(Rule):
          "context": {"customer_message": "The app logs me out every time I switch to another app and back, on my iPhone since yesterday's update."}},
         {"text": "I've sent a navy one for order #58821. Can you describe the problem with the return form so I can fix it too?",
          "context": {"customer_message": "Order 58821 came in the wrong color, and the return form doesn't load."}},
+        {"text": "Could you reply with the last four digits of the card on file so I can verify it's you? Then I'll end GF-18874.",
+         "context": {"customer_message": "Please cancel my membership, number GF-18874."}},
+        {"text": "What's your order number? I'll check where it is.",
+         "context": {"customer_message": "Where is my package? It was due Monday."}},
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         msg = rc.context.customer_message
-        n = words(re.sub(r"[@#]\w+", " ", msg or ""))
-        if not msg or n < 12 or not _SYMPTOM.search(msg) or not (_DESCRIBES.search(msg) or n >= 15):
-            return
-        if not _REASK_ANY.search(analysis.text) and not (_ASK_ORDER.search(analysis.text) and _ORDER_NO.search(msg)):
+        if not msg:
             return
         if re.search(r"\b(?:dm|pm|direct message|private message|privately|inbox)\b", analysis.text, _I):
             return  # moving to a private channel to take details is a step, not a re-ask
+        found = list(self._reask(analysis, msg))
+        yield from found
+        if not found:
+            yield from self._asks_for_given(analysis, msg)
+
+    def _reask(self, analysis: "Analysis", msg: str) -> Iterable[Hit]:
+        """"Could you describe the issue?" when the message already describes it."""
+        n = words(re.sub(r"[@#]\w+", " ", msg))
+        if n < 12 or not _SYMPTOM.search(msg) or not (_DESCRIBES.search(msg) or n >= 15):
+            return
+        if not _REASK_ANY.search(analysis.text) and not _OPEN_REASK.search(analysis.text):
+            return
         for s in sentences(analysis):
             if s.role == "signoff":
                 continue
@@ -1225,14 +1279,30 @@ class AskAgain(Rule):
                 start = s.start + m.start()
                 yield Hit(start, s.start + end, message=self.message.format(passage=s.raw[m.start():end]))
                 return
-        if _ORDER_NO.search(msg):
-            for s in sentences(analysis):
-                m = _ASK_ORDER.search(s.raw)
-                if m and re.search(r"\b(?:what(?:'s| is)|share|send|provide|give|need|dm|confirm|tell)\b", s.raw, _I) and not re.search(r"\d{4,}", s.raw) \
-                        and not re.search(r"\b(?:do not|don't|never|avoid|without)\b", s.raw, _I):
-                    start = s.start + m.start()
-                    yield Hit(start, s.start + m.end(),
-                              message="The customer already gave their order number; use it instead of asking again.")
+        for s in sentences(analysis):
+            if s.role == "signoff" or not s.raw.rstrip().endswith("?"):
+                continue
+            m = _OPEN_REASK.search(s.raw)
+            if m and not _SPECIFIC.search(s.raw):
+                yield Hit(s.start + m.start(), s.start + m.end(), message=self.message.format(passage=m.group()))
+                return
+        yield from self._asks_for_given(analysis, msg)
+
+    def _asks_for_given(self, analysis: "Analysis", msg: str) -> Iterable[Hit]:
+        """A question for a detail the message already holds: its order number, the amount, the dose."""
+        if re.search(r"\b(?:verify|confirm (?:it's|that it's|your identity)|security|last (?:four|4))\b", analysis.text, _I):
+            return  # asking again to verify identity is a step, not a re-ask
+        for s in sentences(analysis):
+            if s.role == "signoff" or re.search(r"\b(?:do not|don't|never|avoid|without)\b", s.raw, _I):
+                continue
+            if not (s.raw.rstrip().endswith("?") or re.search(r"\b(?:share|send|provide|give|dm|tell)\b", s.raw, _I)):
+                continue
+            for ask, given in _ASK_DETAIL:
+                m = ask.search(s.raw)
+                value = given.search(msg) if m else None
+                if m and value and value.group().strip("#:( ") not in analysis.text and not re.search(r"\d{4,}", s.raw):
+                    yield Hit(s.start + m.start(), s.start + m.end(),
+                              message=f"The customer already gave this (“{value.group().strip()}”); use it instead of asking again.")
                     return
 
 

@@ -363,6 +363,7 @@ class UnbalancedBrackets(Rule):
         "Tap Settings (the gear icon), then Billing. Thanks :)",
         "Check these steps: 1) restart, 2) sign in (1/2)",
         "Your code is \"SAVE10\" and the bag(s) ship today :-(",
+        "The pants come in a 27\" inseam and the 55\" TV ships Monday.",
         "Call +44 (0) 20 7660 4452 (8am-6pm GMT) or see (1) above.",
     )
 
@@ -384,6 +385,8 @@ class UnbalancedBrackets(Rule):
         for i in open_at:
             yield Hit(i, i + 1, message=self.message.format(mark="(", what="closed"))
         quotes = [i for i, ch in enumerate(text) if ch == '"' and not any(s <= i < e for s, e in ignore)]
+        if len(quotes) % 2:
+            quotes = [i for i in quotes if not (i and text[i - 1].isdigit())]  # 27" inseam: inches, not a quote
         if len(quotes) % 2:
             yield Hit(quotes[-1], quotes[-1] + 1, message=self.message.format(mark='"', what="closed"))
 

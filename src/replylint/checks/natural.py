@@ -23,10 +23,10 @@ _READER = (r"(?:customer|user|client|cardholder|card ?holder|account ?holder|pas
            r"policyholder|guest|caller|applicant|consumer)")
 _ASKED = r"(?:requested|advised|required|asked|reminded|expected|encouraged|invited|urged|instructed)"
 _FORM_NOUN = (r"(?:concern|concerns|report|request|complaint|query|queries|enquiry|inquiry|issue|matter|case|discrepancy|incident|"
-              r"message|patience|cooperation|co-operation|understanding|submission|correspondence)")
+              r"message|patience|cooperation|co-operation|understanding|submission|correspondence|modification|amendment)")
 _FORM_VERB = (r"(?:acknowledged|documented|logged|registered|recorded|entered(?: into [\w ]{0,20})?|"
               r"duly noted|noted with (?:thanks|gratitude|appreciation)|considered (?:resolved|closed)|"
-              r"deemed (?:resolved|closed)|completed successfully|successfully completed|actioned)")
+              r"deemed (?:resolved|closed)|completed successfully|successfully completed|actioned|executed|effected)")
 
 # Each shape with a plain rewrite to suggest in the message.
 _SHAPES: list[tuple[re.Pattern[str], str]] = [
@@ -37,8 +37,12 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:a\s+|the\s+)?(?:retry|reinstall(?:ation)?(?: of the \w+)?|restart|re-?login|caution|"
                 r"patience|payment|action)\s+is\s+(?:strongly\s+)?advised\b(?=\s*[.!;])", re.IGNORECASE),
      "give the advice directly: “try again”, “reinstall the app”"),
-    (re.compile(rf"\b(?:your|the|this)\s+{_FORM_NOUN}(?:\s+[\w-]+){{0,3}}?\s+(?:has|have|is|was|will be)\s+(?:now\s+)?(?:been\s+)?"
-                rf"(?:duly\s+)?{_FORM_VERB}", re.IGNORECASE), "say what happens next in your own voice: “I've passed this to …”"),
+    (re.compile(rf"\b(?:your|the|this)\s+(?:[\w-]+\s+)?{_FORM_NOUN}(?:\s+[\w-]+){{0,3}}?\s+(?:has|have|is|was|will be)\s+"
+                rf"(?:now\s+)?(?:been\s+)?(?:received and\s+)?(?:duly\s+)?{_FORM_VERB}", re.IGNORECASE),
+     "say what happens next in your own voice: “I've passed this to …”"),
+    (re.compile(r"\b(?:has|have) been (?:generated|created|issued|prepared) and (?:transmitted|dispatched|forwarded)\b"
+                r"|\btransmitted to your (?:registered|nominated|designated)\b", re.IGNORECASE),
+     "say it like a person: “I've emailed you the confirmation.”"),
     (re.compile(r"\bthe requested (?:action|change|modification|operation|transaction|update|adjustment|amendment)"
                 r"(?:\s+[\w-]+){0,6}?\s+(?:has|have) been (?:successfully )?(?:completed|processed|performed|executed|effected|actioned)",
                 re.IGNORECASE), "say it like a person: “Done! …”"),
@@ -51,7 +55,8 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bfailure to \w+[^.!?]{0,60}\b(?:may|will|could) result in\b", re.IGNORECASE),
      "say what will happen and what to do: “Please update the card by June 14 so your account stays active.”"),
     (re.compile(r"\b(?:is|are) (?:presently|currently) undergoing\b", re.IGNORECASE), "say “we're reviewing …”"),
-    (re.compile(r"(?:^|(?<=[.!?]\s))(?:affirmative|negative)\s*[.!]", re.IGNORECASE), "say “Yes” or “No”"),
+    (re.compile(r"(?:^|(?<=[.!?]\s))(?:affirmative|negative|acknowledged)\s*[.!]", re.IGNORECASE),
+     "say “Yes”, “No” or “Got it”"),
     (re.compile(r"\b(?:transaction|booking|request|payment|account|ticket|case|reservation)\s+status\s*:\s*"
                 r"(?:unsuccessful|successful|confirmed|failed|declined|approved|pending|completed|closed|resolved)\b\s*\.",
                 re.IGNORECASE), "tell them in a sentence: “Your booking is confirmed.”"),
@@ -81,7 +86,7 @@ _SHAPES: list[tuple[re.Pattern[str], str]] = [
 _HINTS = ("requested", "advised", "required", "asked to", "reminded", "expected", "encouraged", "invited", "urged",
           "instructed", "recommended", "suggested", "acknowledged", "documented", "logged", "registered", "recorded",
           "noted", "entered", "considered", "deemed", "completed", "actioned", "processed", "performed", "executed",
-          "affirmative", "negative", "status", "nature of", "to assist", "initiated", "effected", "undertaken",
+          "affirmative", "negative", "status", "transmitted", "acknowledged", "nature of", "to assist", "initiated", "effected", "undertaken",
           "remitted", "obtained", "rectified", "serves as", "constitutes", "satisfaction", "confident", "assured",
           "we trust", "with which", "of choice", "extended", "we thank you", "our hope",
           "my hope", "our belief", "our intention", "unfortunate", "appreciated", "valued", "of immense", "of great",

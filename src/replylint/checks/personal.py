@@ -17,7 +17,14 @@ if TYPE_CHECKING:
 _GENERIC = re.compile(
     r"(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening)|morning|evening)[ ,]+(?:there[ ,]+)?"
     r"(?:(?:valued|dear|loyal|esteemed|our|fellow)\s+)*"
+    r"(?:(?-i:[A-Z][\w&'-]*[a-z][\w&'-]*)\s+)?"  # a brand before the title: "Hello, FitCore Member!"
     r"(?:" + TITLES + r")\b|to whom it may concern",
+    re.IGNORECASE,
+)
+# A title used as a name mid-reply: "Appreciate your patience, dear player, while I add the gems."
+_VOCATIVE_TITLE = re.compile(
+    r",[ \t]+(?P<title>(?:dear|valued|esteemed|loyal)[ \t]+(?:" + TITLES + r")|(?:ticket|account|card|policy) ?holder)"
+    r"(?=[ \t]*[,.!?])",
     re.IGNORECASE,
 )
 # "Hi friend" is casual, not generic, unless it is "Dear friend".
@@ -44,7 +51,7 @@ class GenericSalutation(Rule):
     )
     message = "Greet the customer by name instead of “{passage}”."
     fix = "safe"
-    scope = frozenset({"greeting"})
+    scope = WHOLE_TEXT_SCOPE
     bad = examples(
         {"text": "Dear Customer,\nYour refund was issued today.", "context": {"customer_name": "Dana Whitfield"},
          "flagged": "Dear Customer", "fixed": "Hi Dana,\nYour refund was issued today."},
@@ -56,6 +63,10 @@ class GenericSalutation(Rule):
          "fixed": "Hi, the invoice is attached."},
         {"text": "Greetings, account holder. Your statement is ready.", "flagged": "Greetings, account holder",
          "fixed": "Hi. Your statement is ready."},
+        {"text": "Hello, FitCore Member! Your freeze is on.", "context": {"customer_name": "Diego Ruiz"},
+         "flagged": "Hello, FitCore Member", "fixed": "Hi Diego! Your freeze is on."},
+        {"text": "Thanks for waiting, dear player, while I add the gems.", "context": {"customer_name": "Minh Tran"},
+         "flagged": "dear player", "fixed": "Thanks for waiting, Minh, while I add the gems."},
     )
     good = examples(
         {"text": "Hi Dana, your refund was issued today.", "context": {"customer_name": "Dana Whitfield"}},
@@ -63,6 +74,8 @@ class GenericSalutation(Rule):
         "Dear Marco, thank you for your patience while we checked the order.",
         "Hi there! The new app version is live.",
         "Hey friend, great to hear from you again! Your order shipped.",
+        "The ticket holder, not the buyer, must show ID at the gate.",
+        "Hi Dana Owens, your deposit is back.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -81,6 +94,14 @@ class GenericSalutation(Rule):
                 message=self.message.format(passage=m.group()),
                 suggestions=[suggestion(Edit(m.start(), m.end(), greeting), title, safe=True)],
             )
+        name = first_name(rc.context.customer_name)
+        for m in _VOCATIVE_TITLE.finditer(text):
+            start, end = m.span("title")
+            if analysis.source.is_masked(start, end) or any(
+                    r.start <= start < r.end for r in analysis.source.regions_of("greeting", "quote")):
+                continue
+            fixes = [suggestion(Edit(start, end, name), f"Call {name} by name", safe=True)] if name else []
+            yield Hit(start, end, message=self.message.format(passage=m.group("title")), suggestions=fixes)
 
 
 class NamelessGreeting(Rule):
@@ -132,7 +153,8 @@ _DEPT = (
 )
 _FUNCTIONS = (
     r"(?:accounts|billing|finance|sales|support|logistics|shipping|returns|fulfil?lment|collections|claims|fraud|"
-    r"security|legal|engineering|it|tech(?:nical)? support|customer (?:care|service|relations)|escalations?)"
+    r"security|legal|engineering|it|tech(?:nical)? support|customer (?:care|service|relations)|escalations?|compliance|"
+    r"payroll|underwriting|dispatch|admissions|procurement|membership|risk|trust (?:and|&) safety)"
 )
 _CONTACT = (
     r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|e-?mail(?:ing)?|be in touch|follow(?:ing)? up|"
@@ -163,7 +185,15 @@ _HANDOFF = re.compile(
     + r"|\b(?:handled|reviewed|processed|taken care of) by (?:our|the) (?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
     + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:is|are)\s+(?:now\s+)?(?:reviewing|handling|processing) (?:it|this|your)\b"
     + r"[^.!?]{0,40}?\band will\s+(?:be\s+)?" + _CONTACT
-    + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:reviews|handles|processes|checks)\b[^.!?]{0,40}?\band will\s+(?:be\s+)?" + _CONTACT
+    + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:reviews|handles|processes|checks|(?:now\s+)?has (?:the|your|it))\b"
+    r"[^.!?]{0,40}?\band will\s+(?:be\s+)?" + _CONTACT
+    # "Compliance will email you", "sending this to engineering, and they'll follow up"
+    + r"|(?<!\w\s)(?<!\w)\b" + _FUNCTIONS + r"\s+" + _WILL + _CONTACT + r"(?=\s+(?:you|to you|with you|back|out|shortly|soon)\b)"
+    + r"|\b(?:to|with)\s+(?:our\s+|the\s+)?" + _FUNCTIONS + r"(?:\s+" + _DEPT + r")?,?\s+(?:and\s+)?(?:they|who)\s*(?:'ll|will)\s+"
+    r"(?:be\s+)?" + _CONTACT
+    # "the damage review gets handled over on the claims side, and you'll hear back from them"
+    + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\b[^.!?]{0,60}?\b(?:you'll|you will) hear (?:back )?from them\b"
+    + r"|\bthe (?:people|folks|person|ones) who (?:handle|manage|look after|deal with|run|process)\b[^.!?]{0,40}?\s+" + _WILL + _CONTACT
     + r"|\bexpect (?:a|an) (?:message|call|e-?mail|text) from (?:them|one of (?:our|the)|our|the)\b"
     + r"|\b(?:to|with) the (?:people|folks|person) who (?:manage|handle|look after|deal with|run)\b"
     + r"|\b(?:a call|an e-?mail|a text|a message) from (?:whoever|someone|somebody)(?:'s| is)? (?:on|in|at) (?:our|the)\b"
@@ -251,6 +281,10 @@ class FacelessSignoff(Rule):
         {"text": "Hi Tomás,\n\nThe update is under Settings > About.\n\nHelp Desk", "flagged": "Help Desk"},
         {"text": "Your return label is attached.\n\nCustomer Service\nNorthwind Outfitters", "flagged": "Customer Service"},
         {"text": "@bella A replacement serum is on its way! 💕 Bloom Care", "flagged": "Bloom Care"},
+        {"text": "Hi Ana,\n\nYour deposit is on its way.\n\nWarmly,\nEveryone at Harborview Property Management",
+         "flagged": "Everyone at Harborview Property Management"},
+        {"text": "Hi Maya,\n\nYour scholarship was applied.\n\nKind regards,\nOffice of Student Financial Aid",
+         "flagged": "Office of Student Financial Aid"},
     )
     good = examples(
         "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nTom",
@@ -258,6 +292,7 @@ class FacelessSignoff(Rule):
         "Thanks for reaching out, our support team fixed it! ^JS",
         "Your return label is attached.\n\nMaya\nNorthwind Outfitters",
         "Thanks for the kind words about our support team! 💕",
+        "Hi Ana,\n\nYour deposit is on its way.\n\nWarmly,\nPriya Shah\nEveryone at Harborview says hi!",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -276,11 +311,12 @@ class FacelessSignoff(Rule):
             lines = [(m.start() + region.start, m.group()) for m in re.finditer(r"[^\n]+", text[region.start:region.end])]
             names = [(s, ln) for s, ln in lines if ln.strip() and not _is_valediction(ln)]
             # The signer comes first: "Billing Department / Notewise" is a team, "Tom / Acme Support" a person.
-            if not names or not _TEAM_NAME.match(names[0][1].strip()) or _NAMED.search(names[0][1]):
+            collective = bool(names) and bool(_COLLECTIVE.match(names[0][1]))
+            if not names or not collective and (not _TEAM_NAME.match(names[0][1].strip()) or _NAMED.search(names[0][1])):
                 continue
             if _person_above(text, region.start):
                 continue  # "Matteo\nSkyWays Customer Care": the person signed on the line above
-            team = [n for n in names if _TEAM_NAME.match(n[1].strip()) and not _NAMED.search(n[1])]
+            team = [n for n in names if _TEAM_NAME.match(n[1].strip()) and not _NAMED.search(n[1])] or names[:1]
             start, line = names[0]
             start += len(line) - len(line.lstrip())
             end = team[-1][0] + len(team[-1][1].rstrip())
@@ -315,6 +351,12 @@ _TEAM_TAIL = re.compile(
 )
 # A team name alone as the last paragraph, with no valediction ("…\n\nCustomer Service\nNorthwind Outfitters").
 _TEAM_PARAGRAPH = re.compile(r"\n[ \t]*\n[ \t]*(?P<team>[^\n]{3,60})(?:\n[^\n]{1,60}){0,2}\s*$")
+# "Everyone at Harborview", "Your friends at Pinebrook", "Office of Student Financial Aid": a collective signs.
+_COLLECTIVE = re.compile(
+    r"^[ \t]*(?:(?:from )?(?:everyone|everybody|all of us|all|your friends|your pals|the (?:folks|people|gang|crew|team)|"
+    r"the (?:whole|entire) team|(?:the )?office)\s+(?:at|of|from|here at|in)\b|(?:the )?office of [A-Z])",
+    re.IGNORECASE,
+)
 # "Carlos from Acme Billing", "Dana, Acme Support": a person is named.
 _NAMED = re.compile(r"\b(?:from|at|of|on)\b|,", re.IGNORECASE)
 

@@ -437,14 +437,15 @@ class AmbiguousDate(Rule):
 
 _AMPM = r"(?:[ap]\.\s?m\.?|[ap]m\b)"
 _CLOCK = (rf"(?:\d{{1,2}}(?::[0-5]\d)?\s?{_AMPM}|(?:[01]?\d|2[0-3]):[0-5]\d(?!\s?{_AMPM})|noon|midday|midnight|"
-          rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})\s+o['’]clock)")
+          rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{{1,2}})\s+o['’]clock|"
+          rf"(?:[1-9]|1[0-2])(?::[0-5]\d)?\s+(?:tonight|this\s+(?:evening|morning|afternoon)))")
 _HOUR = r"\d{1,2}(?::[0-5]\d)?"
 # "by 5pm", "before 3 p.m.", "until 9am", "at 10:30 am", "from 1 to 3am", "between 9 and 5", "9am-5pm".
 _TIME_PHRASE = re.compile(
     rf"\b(?:from|between)\s+{_HOUR}\s?(?:{_AMPM})?\s*(?:-|–|—|to|and|until|till)\s*{_CLOCK}"
     rf"|\bbetween\s+(?:[1-9]|1[0-2])\s+and\s+(?:[1-9]|1[0-2])(?=\s*(?:[,.;!?)]|$|on\b|every\b|each\b|daily\b|today\b|"
     rf"tomorrow\b|tonight\b|mon|tue|wed|thu|fri|sat|sun|weekdays?\b))"
-    rf"|\b(?:by|before|until|till|til|after|at|from|no later than)\s+(?:about\s+|around\s+|approx\.?\s+)?{_CLOCK}"
+    rf"|\b(?:by|before|until|till|til|after|at|from|for|no later than)\s+(?:about\s+|around\s+|approx\.?\s+)?{_CLOCK}"
     rf"(?:\s*(?:-|–|—|to|until|till)\s*{_CLOCK})?"
     rf"|(?<![\w:])\d{{1,2}}(?::[0-5]\d)?\s?{_AMPM}\s*(?:-|–|—|to)\s*{_CLOCK}"
     # a deadline in someone's working day: "by end of day", "by close of business"
@@ -459,7 +460,7 @@ _TIME_PHRASE = re.compile(
     re.IGNORECASE,
 )
 # Pre-check: a clock ("5pm", "10:30", "noon"), a bare range ("9-5", "9 and 5") or "end of day".
-_TIME_HINT = re.compile(r"\d\s?[ap]\.?m|\d:\d|o['’]clock|\d\s*(?:-|–|to|and)\s*\d|noon|midnight|midday|of (?:the )?(?:business|"
+_TIME_HINT = re.compile(r"\d\s?[ap]\.?m|\d:\d|o['’]clock|\d\s+(?:tonight|this\s+(?:evening|morning|afternoon))|\d\s*(?:-|–|to|and)\s*\d|noon|midnight|midday|of (?:the )?(?:business|"
                         r"working )?day|close of|\bCOB\b|\bEOD\b", re.IGNORECASE)
 _ZONE_ABBR = re.compile(
     r"\b(?:[ECMP][SD]?T|AK[SD]?T|H[SD]?T|GMT|UTC|BST|IST|CES?T|EES?T|WES?T|MSK|JST|KST|HKT|SGT|MYT|PHT|WIB|"
@@ -486,9 +487,17 @@ _LOCAL_PLACE = re.compile(
     r"restaurants?|stores?|shops?|branch(?:es)?|locations?|outlets?|in[- ]store|breakfast|lunch|dinner|brunch|menu|"
     r"serv(?:e|es|ed|ing)|pick ?up|pickup|collect(?:ion)?|appointments?|reservations?|movie|showtimes?|doors|"
     r"counters?|terminals?|tables?|caf[eé]s?|hotels?|venues?|theat(?:er|re)s?|salons?|spas?|gyms?|clinics?|"
-    r"technicians?|installers?|meters?|your (?:home|house|door)|at home|on ?site|in person)\b"
+    r"technicians?|installers?|meters?|your (?:home|house|door)|at home|on ?site|in person|"
+    r"offices?(?! hours)|pools?|front desk|campus|vets?|dentists?|doctors?)\b|\bDr\.? (?=[A-Z])"
     r"|(?-i:\b[A-Z][A-Z0-9]\d{2,4}\b|\b[A-Z]{3}-[A-Z]{3}\b)"  # a flight number (AK6323) or route (KUL-LGK)
     r"|(?<![\d+])\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b",  # a national number (0344 556 5650): the line's own hours
+    re.IGNORECASE,
+)
+# The reply is about the customer coming in: every time in it is the place's own.
+_IN_PERSON = re.compile(
+    r"\b(?:in[- ]person|come (?:in|by)|stop by|drop (?:in|by)|walk[- ]in|"
+    r"bring (?:your|a|the|along)\b(?! questions)|visit (?:us\b(?! online| at (?:www|https?))|our (?:store|office|clinic|branch|"
+    r"location|showroom|studio|shop))|our (?:clinic|office(?! hours)|branch|store|front desk))\b",
     re.IGNORECASE,
 )
 # The sentence tells of something that already happened.
@@ -531,6 +540,8 @@ class TimeWithoutZone(Rule):
         {"text": "Maintenance runs tonight from 1 to 3am.", "flagged": "from 1 to 3am"},
         {"text": "We're available between 9 and 5 on weekdays.", "flagged": "between 9 and 5"},
         {"text": "I'll call you at 10:30 am tomorrow.", "flagged": "at 10:30 am"},
+        {"text": "Our office hours are 9am to 5pm, so call before then.", "flagged": "9am to 5pm"},
+        {"text": "The code stays live until 6 tonight, so there's still time.", "flagged": "until 6 tonight"},
     )
     good = examples(
         "Please reply by 5pm ET so we can ship today.",
@@ -539,11 +550,15 @@ class TimeWithoutZone(Rule):
         "Your flight departs at 6:45 pm from gate 12.",
         "The driver will deliver until 8 PM tonight.",
         "Our team is online 9am-5pm (your local time) on weekdays.",
+        "Dr. Reyes can see Biscuit on Thursday at 10:30 a.m.",
+        "The pool opens at 6 a.m. on weekends.",
+        "Your road test is Tuesday at 10:20 a.m.; bring your permit and proof of address.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         text = analysis.text
-        if not _TIME_HINT.search(text) or _ZONE_ABBR.search(text) or _ZONE_WORDS.search(text):
+        if not _TIME_HINT.search(text) or _ZONE_ABBR.search(text) or _ZONE_WORDS.search(text) \
+                or _IN_PERSON.search(text):
             return
         for m in _TIME_PHRASE.finditer(text):
             if _ZONE_AFTER.match(text[m.end():m.end() + 30]):
@@ -555,8 +570,9 @@ class TimeWithoutZone(Rule):
                     m.group(), re.IGNORECASE):
                 start += re.search(r"\d", m.group()).start()  # "open 9-5": the passage is the hours
             s, sent = _sentence_text(analysis, m.start(), m.end())
-            # The sentence and a little before it ("... arriving in Ft. Myers at 8:50 PM" splits at "Ft.").
-            if _LOCAL_PLACE.search(text[max(0, min(s, m.start() - 80)):s + len(sent)]):
+            # The sentence and a little around it ("... arriving in Ft. Myers at 8:50 PM" splits at "Ft.";
+            # "no service scheduled for 19:06 today. There's a 19:16 train").
+            if _LOCAL_PLACE.search(text[max(0, min(s, m.start() - 80)):max(s + len(sent), m.end() + 60)]):
                 continue
             if _PAST.search(sent) and not _FUTURE.search(sent):
                 continue
@@ -592,7 +608,7 @@ _SEASON_NOUNS = frozenset(
     """.split()
 )
 _HOLIDAY = (
-    r"(?:Thanksgiving|Labou?r\s+Day|Memorial\s+Day|Presidents'?\s+Day|President's\s+Day|Independence\s+Day|"
+    r"(?:Thanksgiving|Turkey\s+Day|Labou?r\s+Day|Memorial\s+Day|Presidents'?\s+Day|President's\s+Day|Independence\s+Day|"
     r"(?:the\s+)?Fourth\s+of\s+July|Columbus\s+Day|Veterans'?\s+Day|(?:Martin\s+Luther\s+King(?:,?\s+Jr\.?)?|MLK)\s+Day|"
     r"Juneteenth|Boxing\s+Day|Victoria\s+Day|Canada\s+Day|Civic\s+Holiday|Family\s+Day|Australia\s+Day|Anzac\s+Day|"
     r"Waitangi\s+Day|Golden\s+Week|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Diwali|Deepavali|Obon|"
@@ -614,7 +630,7 @@ _HOLIDAY_PHRASE = re.compile(
 
 # Pre-check: every season and holiday pattern holds one of these (lower-cased) substrings.
 _SEASON_HINTS = (
-    "summer", "winter", "spring", "fall", "autumn", "thanksgiving", "labor", "labour", "memorial", "president",
+    "summer", "winter", "spring", "fall", "autumn", "thanksgiving", "turkey day", "labor", "labour", "memorial", "president",
     "independence", "fourth", "columbus", "veteran", "king", "mlk", "juneteenth", "boxing", "victoria", "canada",
     "civic", "family day", "australia", "anzac", "waitangi", "golden", "new year", "diwali", "deepavali", "obon",
     "holiday", "half", "bonfire", "fawkes", "hogmanay", "birthday", "super bowl", "long weekend", "year", "eofy",

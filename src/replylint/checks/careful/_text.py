@@ -10,7 +10,8 @@ if TYPE_CHECKING:
     from ...nlp import Analysis
 
 
-_SENT_END = re.compile(r"[.!?]+[\"')\]”’]*(?=\s)|\n")
+# A sentence ends at . ! ? before a space, but not after a title ("Mr. Haddad") or a one-letter initial.
+_SENT_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\b[A-Z])[.!?]+[\"')\]”’]*(?=\s)|\n")
 
 
 def _sentence_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
@@ -84,7 +85,7 @@ def _name_tokens(full: str | None) -> list[str]:
 
 # Cheap prefilters: a rule whose trigger characters or words are absent has nothing to do.
 _PRE_CAR001 = ("{", "[", "<", "%", "*|", "$", "(", "«", "XX", "xx", "TB", "TODO", " ,", ", !", ", ?")
-_PRE_CAR002 = ("test", "lorem", "ipsum", "dolor", "asdf", "qwert", "zxcv", "jkl", "sdfsdf", "ignore", "disregard", "goes here", "sample")
+_PRE_CAR002 = ("test", "lorem", "ipsum", "dolor", "eiusmod", "adipiscing", "incididunt", "asdf", "qwert", "zxcv", "jkl", "sdfsdf", "ignore", "disregard", "goes here", "sample")
 _PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "fyi", "heads up", "heads-up", "legal",
                "leaving out", "left out", "agent", "staff", "admin", "private", "cust", "cx",
                "caller", "client", "(", "[", "churn", "risk", "tell", "share", "mention", "disclose", "reveal",
@@ -97,7 +98,7 @@ _PRE_CAR008 = ("pass", "pwd", "key", "token", "bearer", "secret", "sk_", "rk_", 
 _PRE_CAR011 = ("another", "other", "different", "previous", "one of our", "fellow", "named", "called", "his",
                "her", "their", "my ", "our ", "neighbo", "belongs to", "registered", "under the name", "headed to",
                "meant for", "addressed to", "(")
-_PRE_CAR012 = ("keep", "tell", "confidential", "wraps", "record", "code", "between", "supposed", "allowed", "hear", "quote", "nda",
+_PRE_CAR012 = ("keep", "tell", "unannounced", "unreleased", "secret", "confidential", "wraps", "record", "code", "between", "supposed", "allowed", "hear", "quote", "nda",
                "internal", "share", "post", "mention", "tweet", "spread", "announced", "public", "project",
                "operation", "-rc", "_rc", "alpha", "-dev", "_dev", "snapshot", "-internal", "build")
 

@@ -116,6 +116,8 @@ def _same_person(word: str, tokens: list[str]) -> bool:
     """Does a greeting word name the customer (any of their names, a short form or a prefix form)?"""
     w = _fold(_fixed(word))
     for token in tokens:
+        if w == _fold(token):
+            return True  # "Ji-woo" for Ji-woo Park: a hyphenated name matched whole
         for part in re.split(r"[-\s]", token):
             t = _fold(part)
             if not t:
@@ -196,6 +198,8 @@ class WrongCustomerName(Rule):
         {"text": "I've asked Dr. Patel's office to resubmit it, and I'll email you Thursday.", "context": {"customer_name": "Monica Reyes"}},
         {"text": "Thanks for verifying, Mr. Sokolov. I've cleared the hold.", "context": {"customer_name": "Ivan Sokolov"}},
         {"text": "Our installers, Maria, Jose, and Ana, will arrive at 9.", "context": {"customer_name": "Lucia Gomez"}},
+        {"text": "Hi Ji-woo, your data request is in.", "context": {"customer_name": "Ji-woo Park"}},
+        {"text": "Dear Pet Owner, Biscuit's booster is due.", "context": {"customer_name": "Dana Lee"}},
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -292,8 +296,8 @@ class WrongCustomerName(Rule):
         if _fold(first_word) in _NOT_NAMES or text[names[0][1]:names[0][1] + 6].lstrip().lower().startswith("here"):
             return []  # "Hi Team", "Hey, Kate here"
         known = _fold(_fixed(first_word)) in _KNOWN_NAMES
-        if not known and (not closes or _role_like(first_word)):
-            return []
+        if not known and (not closes or any(_role_like(text[a:b]) for a, b in names)):
+            return []  # "Dear Pet Owner": a role, which PER001 reports
         return names
 
     def _hit(self, text: str, a: int, b: int, first: str, rc: RuleContext) -> Hit:

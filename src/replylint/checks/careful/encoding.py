@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 
 _NON_SPACE_RUN = re.compile(r"[^ \t\r\n]+")
+# A no-break space read as Latin-1 leaves a stray "Â" glued to the word before it: "isÂ $8,000".
+_STRAY_A = re.compile(r"(?<=[a-z0-9.,:;])Â(?=[\s$€£\d])")
 
 
 class Mojibake(Rule):
@@ -36,6 +38,7 @@ class Mojibake(Rule):
         {"text": "Hi ZoÃ«, your order has shipped.", "flagged": "ZoÃ«,", "fixed": "Hi Zoë, your order has shipped."},
         {"text": "The cafÃ© gift card is attached.", "flagged": "cafÃ©", "fixed": "The café gift card is attached."},
         {"text": "We've added â‚¬20 credit.", "flagged": "â‚¬20", "fixed": "We've added €20 credit."},
+        {"text": "Your new limit isÂ $8,000 today.", "flagged": "Â", "fixed": "Your new limit is $8,000 today."},
     )
     good = examples(
         "It’s on its way! You’ll get tracking by email soon.",
@@ -51,11 +54,15 @@ class Mojibake(Rule):
         from ftfy import fix_text
         from ftfy.badness import is_bad
 
+        stray = [m.start() for m in _STRAY_A.finditer(text)]
+        for m in _STRAY_A.finditer(text):
+            yield Hit(m.start(), m.end(), message="A stray “Â” from a broken no-break space; delete it.",
+                      suggestions=[suggestion(Edit(m.start(), m.end(), ""), "Delete the stray “Â”", safe=True)])
         if not is_bad(text):
             return
         for m in _NON_SPACE_RUN.finditer(text):
             run = m.group()
-            if run.isascii() or not is_bad(run):
+            if run.isascii() or any(m.start() <= i < m.end() for i in stray) or not is_bad(run):
                 continue
             s, e = m.start(), m.end()
             # Trim ASCII punctuation the fix doesn't touch ("ZoÃ«," keeps its comma in the passage).

@@ -38,6 +38,8 @@ _INTERNAL_TLD = re.compile(r"\.(?:internal|corp|intranet|localhost|lan)$")
 _PRIVATE_IP = re.compile(r"^(?:10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2})$")
 _LOOPBACK = re.compile(r"^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\])$")
 _ADMIN_HOST = re.compile(r"^(?:admin|admin\d*|backoffice|back-office|staff|ops|internal|manage|cms|crm|console)\.")
+# Staff-only tool hosts, whatever the path: "gm-tools.example.net", "staff-portal.example.com".
+_STAFF_HOST = re.compile(r"^(?:gm|staff|agent|ops|mod|moderator|internal)[-_]?(?:tools?|portal|console|panel)\.")
 _RECORD_PATH = re.compile(
     r"/(?:users?|customers?|accounts?|members?|subscribers?|people|profiles?|contacts?)/\d{2,}"
     r"|/(?:impersonate|masquerade|login[_-]as|sudo|become)\b",
@@ -105,8 +107,10 @@ def _internal_reason(url: str, sentence: str, ask: str) -> str | None:
         return "a local address that only works on our own machine"
     if _PRIVATE_IP.match(host):
         bare = not re.search(r":\d|/\S", url.split("://")[-1])
-        if _ROUTER_CONTEXT.search(sentence) or _OWN_MACHINE_ASK.search(ask) or (bare and host.endswith((".1", ".254"))):
+        gateway = host.endswith((".1", ".254"))  # where home routers live
+        if (_ROUTER_CONTEXT.search(sentence) and (bare or gateway)) or _OWN_MACHINE_ASK.search(ask) or (bare and gateway):
             return None  # "open 192.168.1.1 in your browser": the customer's router
+        # (a file on 10.40.2.17 is on our network, even in a sentence about the router)
         return "a private network address customers can't reach"
     if _INTERNAL_TLD.search(host):
         return "an internal-only host"
@@ -126,6 +130,8 @@ def _internal_reason(url: str, sentence: str, ask: str) -> str | None:
             return "a staging, test or internal environment"
         if re.match(r"^(?:dev|int)[-_]?[a-z]*\d+$|^(?:dev|int)[-_][a-z0-9]+$", label):
             return "a staging, test or internal environment"
+    if _STAFF_HOST.match(host):
+        return "a staff-only tool"
     if _ADMIN_HOST.match(host) and _RECORD_PATH.search(path):
         return "an admin page of our own tools"
     if re.search(r"/admin(?:/[^/\s]+)*?/(?:users?|customers?|accounts?|orders?|members?|subscriptions?)/\d+", path,
@@ -159,6 +165,10 @@ class InternalUrl(Rule):
          "flagged": "https://admin.acme.com/users/88213/edit"},
         {"text": "Your ticket is https://acme.zendesk.com/agent/tickets/5521 if you need it.",
          "flagged": "https://acme.zendesk.com/agent/tickets/5521"},
+        {"text": "Here's the record: https://gm-tools.riftforge.net/players/55102/inventory",
+         "flagged": "https://gm-tools.riftforge.net/players/55102/inventory"},
+        {"text": "Download it from http://10.40.2.17/cpe-firmware/latest.bin and install it on the router.",
+         "flagged": "http://10.40.2.17/cpe-firmware/latest.bin"},
     )
     good = examples(
         "You can see the new page at https://acme.com/pricing now.",

@@ -91,6 +91,16 @@ _ASK_COLLEAGUE = re.compile(
 _TEAM_FYI = re.compile(
     r"(?im)^[ \t]*(?:fyi|heads[- ]up|psa),? (?:team|all|guys|folks|everyone)[ \t]*[-–—:][^\n]*"
     r"|^[ \t]*(?:fyi|heads[- ]up|note)\s+(?:for|to)\s+(?:whoever|the next (?:agent|person|rep)|next shift)\b[^\n]*"
+    # "Heads up, whoever picks this up next: …"
+    r"|\b(?:fyi|heads[- ]up|note)[ \t]*[,:-][ \t]*(?:to )?whoever (?:picks|takes|grabs|gets|handles|works) (?:this|it)(?: up| over| on)?"
+    r"(?: next)?\b[^\n]*?(?:[.!](?=\s)|$)"
+)
+# An aside that says it isn't for the customer: "(Keep this out of the reply: …)",
+# "[sig block trial v2 - delete before go-live]".
+_NOT_FOR_SENDING = re.compile(
+    r"(?i)[(\[][^()\[\]\n]{0,80}?\b(?:keep (?:this|that) out of|leave (?:this|that) out of|not for (?:the )?(?:customer|reply|client)|"
+    r"don'?t (?:send|include) (?:this|that)|(?:delete|remove) (?:this |it )?before (?:sending|send|go[- ]live|launch|publishing))"
+    r"\b[^()\[\]\n]{0,200}[)\]]"
 )
 # A line for a colleague, not the customer: "@mark can you confirm the export finished?" after the reply.
 _COLLEAGUE_PING = re.compile(
@@ -121,6 +131,12 @@ class InternalNote(Rule):
     fix = "unsafe"
     scope = frozenset({"body", "handle", "hashtag"})
     bad = examples(
+        {"text": "I've refunded the $32. (Keep this out of the reply: they're on a final warning with us.)",
+         "flagged": "(Keep this out of the reply: they're on a final warning with us.)"},
+        {"text": "Your passport was mailed today.\n\n[sig block trial v2 - delete before go-live]\n\nRobert",
+         "flagged": "[sig block trial v2 - delete before go-live]"},
+        {"text": "Heads up, whoever picks this up next: offer the discount first. Hi Mateo! Yes, you can downgrade.",
+         "flagged": "Heads up, whoever picks this up next: offer the discount first."},
         {"text": "Note to self: check if he already got a credit last month. Hi Marcus, I've added a $10 credit.",
          "flagged": "Note to self: check if he already got a credit last month.",
          "fixed": "Hi Marcus, I've added a $10 credit."},
@@ -210,6 +226,8 @@ class InternalNote(Rule):
             found.extend((m.start(), m.end(), True) for m in _TEAM_FYI.finditer(text))
         if "DRAFT" in text:
             found.extend((m.start(), m.end(), True) for m in _DRAFT_MARK.finditer(text))
+        if _has(low, "out of", "not for", "send this", "send that", "include this", "include that", "before"):
+            found.extend((m.start(), m.end(), True) for m in _NOT_FOR_SENDING.finditer(text))
         if "#" in text or "slack" in low:
             for m in _CHAT_QUOTE.finditer(text):
                 lo, hi = _sentence_bounds(text, m.start(), m.end())

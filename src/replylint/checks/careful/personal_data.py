@@ -21,6 +21,8 @@ _OTHER_PERSON = re.compile(
     r"shopper|caller|subscriber|cardholder|patient|passenger|person|buyer|family|household)s?\b"
     r"|\ba (?:customer|user|member|client|guest) (?:named|called)\b"
     r"|\b(?:your|a) neighbou?r\b"
+    r"|\bthe (?:resident|occupant|tenant|homeowner|person|neighbou?r|recipient)s? (?:there|at (?:that|the) (?:address|house|"
+    r"apartment|unit|door)|who (?:received|has|got|signed for|took))\b"
     r"|\b(?:his|her)\s+(?:cell|mobile|phone|number|e-?mail|home address|address)\s+(?:is|was|:)"
     r"|\b(?:his|her|their|my)\s+(?:personal|private|own|home)\s+(?:cell|mobile|phone|number|line|e-?mail|"
     r"address|whatsapp)\b"
@@ -34,6 +36,11 @@ _PHONE_HINT = re.compile(r"\d{3}[\s.-]\d{4}")
 # A street address: "418 Birchwood Ln, Apt 3"
 _STREET_ADDRESS = re.compile(
     r"\b\d{1,5} (?:[A-Z][a-z]+ ){1,2}(?:St|Ln|Ave|Rd|Blvd|Dr|Ct|Way|Street|Lane|Avenue|Road|Drive|Court)\b\.?(?:,? (?:Apt|Unit|Suite) \w+)?")
+# "Gail Porter in the bursar's office … her email is": a colleague's work address, given on purpose.
+_AT_WORK = re.compile(
+    r"(?i)\b(?:in|at|from|on|with|of)\s+(?:the|our|your)\s+[\w'’ -]{0,30}?(?:office|team|department|desk|unit|"
+    r"clinic|branch|registrar|bursar)\b"
+)
 _PUBLIC_LINE = re.compile(r"(?i)\b(?:ext\.?|extension|toll[- ]free|1-800|800-|888-|877-|866-|main line|support line)\b")
 
 
@@ -55,6 +62,7 @@ class ThirdPartyData(Rule):
         {"text": "You can text my colleague Carlos directly on his personal cell, 555-0188.", "flagged": "555-0188"},
         {"text": "A different user had this too; ask her at 415-555-0199 how she fixed it.", "flagged": "415-555-0199"},
         {"text": "The package went to 418 Birchwood Ln, Apt 3, which belongs to Teresa Lindqvist.", "flagged": "418 Birchwood Ln, Apt 3"},
+        {"text": "I reached the resident there, Mr. Haddad at (415) 555-0143, and he's holding it.", "flagged": "(415) 555-0143"},
     )
     good = examples(
         "Another customer had the same problem last week, and a reinstall fixed it.",
@@ -62,6 +70,7 @@ class ThirdPartyData(Rule):
         "We'll text a code to your number ending in 0142 to verify it's you.",
         "Other customers found the reset helped; write to help@acme.com if it doesn't.",
         "Your order is on its way to 418 Birchwood Ln, Apt 3, and should arrive Friday.",
+        "Gail Porter in the bursar's office can tell you what's owed; her email is gporter@westfield.edu.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -76,6 +85,9 @@ class ThirdPartyData(Rule):
             sentence = text[lo:hi]
             if _PUBLIC_LINE.search(sentence):
                 continue
+            if re.match(r"(?i)(?:his|her)\s+(?!personal|private|own|home)", cue.group()) and _AT_WORK.search(
+                    text, max(0, lo - 200), hi):
+                continue  # a colleague's work contact, introduced with their office
             for pattern in (_EMAIL_ADDR, _PHONE, _STREET_ADDRESS):
                 for m in pattern.finditer(text, lo, hi):
                     value = m.group()

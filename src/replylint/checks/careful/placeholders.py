@@ -45,6 +45,8 @@ _BRACKETED = re.compile(
     r"|<(?P<ang>[^<>\n]{1,40})>"
     r"|\((?P<par>[^()\n]{1,40})\)"
 )
+# "[REBOOKED FLIGHT]", "[NEW DATE]": two to four capitalised words in square brackets are a slot.
+_CAPS_SLOT = re.compile(r"[A-Z]{2,}(?:[ _/-][A-Z]{2,}){1,3}")
 _FILL_VERB = re.compile(r"(?i)^\s*(?:insert|add|enter|put|paste|fill in|include|replace with|type)\b")
 _SLOT_ONLY = re.compile(r"^\s*(?:X{1,6}|x{2,6}|TBD|TBA|TBC|TK|\?{2,}|_{3,}|#{3,})\s*$")
 _SLOT_HEADS = frozenset("""
@@ -85,6 +87,8 @@ _TBD = re.compile(
     r"|met|paid|owe|costs?|total(?:s|led)?|of)\s+(?-i:TBD|TBA|TODO|XXX)\b"
     r"|(?<!with )(?<!type )(?<!write )(?<!prefix )(?<!enter )(?<!add )\b(?-i:TODO)\b(?!\s*(?:list|app)\b)(?!:?\s+(?:becomes|turns|marks|creates|items?)\b)"
     r"|[<{]\s*(?:TBD|TBA|TBC|TK)\s*[>}]"
+    # a number left blank: "will reach your card in TBD business days"
+    r"|\b(?-i:TBD|TBA|TBC|XX)\s+(?:business\s+|working\s+|calendar\s+)?(?:days?|hours?|weeks?|minutes?|months?)\b"
 )
 # A name slot that rendered empty: "Hi ," / "Dear ," / "Thanks for your patience, !".
 _EMPTY_SLOT = re.compile(
@@ -172,6 +176,8 @@ class Placeholder(Rule):
         {"text": "If the reset doesn't help, call us at 1-800-XXX-XXXX.", "flagged": "1-800-XXX-XXXX"},
         {"text": "I've issued a refund of $TBD to your card.", "flagged": "$TBD"},
         {"text": "Your replacement ships on [TBD].", "flagged": "[TBD]"},
+        {"text": "I've rebooked you on [REBOOKED FLIGHT] to Boise.", "flagged": "[REBOOKED FLIGHT]"},
+        {"text": "The refund will reach your card in TBD business days.", "flagged": "TBD business days"},
         {"text": "Best,\n[Agent Name]", "context": {"agent_name": "Nadia"}, "flagged": "[Agent Name]",
          "fixed": "Best,\nNadia"},
         {"text": "Hi , your appointment is confirmed for June 12.", "context": {"customer_name": "Zoe Adams"},
@@ -220,7 +226,8 @@ class Placeholder(Rule):
                 continue
             if m.group("par") is not None and not (content.strip().isupper() or _FILL_VERB.match(content)):
                 continue  # "(your name)" in prose is usually an aside; only "(FIRST NAME)" is a slot
-            if not _slot_like(content) or _menu_path(text, m.start(), m.end()):
+            caps_slot = m.group("sq") is not None and bool(_CAPS_SLOT.fullmatch(content.strip()))
+            if not (caps_slot or _slot_like(content)) or _menu_path(text, m.start(), m.end()):
                 continue
             if self._explained(analysis, rc, m.start(), m.end(), syntax=False):
                 continue

@@ -33,6 +33,8 @@ _TOKEN = re.compile(
 )
 _TOKEN_HINTS = ("sk_", "rk_", "_prod_", "_live_", "_production_", "_secret_", "_private_", "whsec_", "AKIA", "ASIA", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat", "xox", "AIza", "glpat-", "sk-", "SG.",
                 "eyJ", "PRIVATE KEY")
+# A prefixed hex credential named as a key nearby: "our support key, ak_sup_9f3c2e71b04d4a8e".
+_PREFIXED_HEX = re.compile(r"\b[a-z]{2,5}_(?:[a-z]{2,8}_)?(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{16,}\b")
 _KEY_VALUE = re.compile(
     r"(?i)\b(?:api[ _-]?key|api[ _-]?secret|secret[ _-]?key|client[ _-]?secret|access[ _-]?token|auth[ _-]?token|"
     r"private[ _-]?key|webhook[ _-]?secret|signing[ _-]?secret)\s*(?:is|:|=)\s*[\"'“]?(?P<v>[0-9A-Za-z_\-./+=]{16,})"
@@ -86,6 +88,8 @@ class Secret(Rule):
     bad = examples(
         {"text": "Here's the key from our test account: sk_live_51Hx9QeLkdT0aZ3.", "flagged": "sk_live_51Hx9QeLkdT0aZ3"},
         {"text": "Use AKIAIOSFODNN7EXAMPLE as the access key.", "flagged": "AKIAIOSFODNN7EXAMPLE"},
+        {"text": "I replayed your call using our support key, ak_sup_9f3c2e71b04d4a8e, and got the same 429.",
+         "flagged": "ak_sup_9f3c2e71b04d4a8e"},
         {"text": "Sign in with the shared support login, support@acme.com / Acme!2024, and you'll see it.",
          "flagged": "Acme!2024"},
         {"text": "I've set your new password to Sunshine2024. You can log in with it now.", "flagged": "Sunshine2024"},
@@ -119,6 +123,8 @@ class Secret(Rule):
         low = text.lower()
         tokens = _TOKEN.finditer(text) if _has(text, *_TOKEN_HINTS) or "bearer" in low else ()
         for m in tokens:
+            yield from emit(m.start(), m.end(), "an API key, token or private key")
+        for m in (_PREFIXED_HEX.finditer(text) if _has(low, "key", "secret", "token", "credential") else ()):
             yield from emit(m.start(), m.end(), "an API key, token or private key")
         for m in (_KEY_VALUE.finditer(text) if _has(low, "key", "secret", "token") else ()):
             v = m.group("v")

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 from ._text import _PRE_CAR002, _mentions, _quoted, _sentence
 
-_LOREM = re.compile(r"(?i)\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing\b")
+_LOREM = re.compile(r"(?i)\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing\b|\badipiscing elit\b"
+                    r"|\bsed do eiusmod\b|\beiusmod tempor\b|\btempor incididunt\b|\bdolore magna aliqua\b")
 _LOREM_TOPIC = re.compile(r"(?i)lorem ipsum(?:[\"”’']|,?\s+(?:the\s+)?(?:text|copy|placeholder|filler|dummy|sample|is|that|in))"
                          r"|(?:that's|that is|it's|it is|called|the)\s+lorem ipsum\b")
 _MASH = re.compile(r"(?i)(?<![\w@#./-])(?:asdf(?:gh|jkl)?[;a-z]*|sdfsdf\w*|jkl;|zxcv\w*|qwerty(?:uiop)?)(?![\w@.-])")
@@ -37,7 +38,7 @@ _THROWAWAY = re.compile(
     r"(?i)\b(?:dummy|test|testing|throwaway) (?:reply|message|post|tweet|e-?mail)\b[^.!?\n]{0,60}\b(?:disregard|ignore)\b"
     r"|\bplease (?:disregard|ignore) this(?: one| message| e-?mail| reply| tweet)?,? (?:i'm|i am|we're|we are|just) "
     r"(?:checking|testing|trying)\b[^.!?\n]*"
-    r"|\b(?:checking|testing) (?:that|whether|if|how)\b[^.!?\n]{0,80}\b(?:disregard|ignore)\b"
+    r"|\b(?:checking|testing) (?:that|whether|if|how)\b[^!?\n]{0,100}?\b(?:disregard|ignore)\b"
     r"|\b(?:real |final )?(?:copy|text|content|answer) goes here\b|\bsample (?:response|reply|copy) for\b"
 )
 _TEST_BANNER = re.compile(r"\[(?:TEST|TESTING)\]|(?m:^)(?:TEST|TESTING)\b(?=\s*[:\-–—!.]|\s+[A-Z])")
@@ -68,6 +69,10 @@ class TestText(Rule):
         {"text": "@dwalsh_ Dummy reply from the new inbox, please disregard", "flagged": "Dummy reply from the new inbox, please disregard"},
         {"text": "@amara Sample response for the return flow. Real copy goes here once approved.", "flagged": "Real copy goes here"},
         {"text": "@yusuf Checking that the autopay macro pulls in the account number — please disregard.", "flagged": "Checking that the autopay macro pulls in the account number — please disregard"},
+        {"text": "Checking whether replies from the new dashboard post correctly. Please disregard.",
+         "flagged": "Checking whether replies from the new dashboard post correctly. Please disregard"},
+        {"text": "Your booster is due March 3. Consectetur adipiscing elit, sed do eiusmod tempor.",
+         "flagged": "Consectetur adipiscing"},
     )
     good = examples(
         "Could you run a quick speed test and send me the result?",

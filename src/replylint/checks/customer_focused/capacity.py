@@ -88,6 +88,21 @@ _CAPACITY_PATTERNS = [
     ("turnover hires hire training trainees onboarding",
      (r"\b(?:staff|team|agent|employee)\s+turnover\b|\b(?:training|onboarding)\s+(?:a\s+(?:lot|bunch)\s+of\s+|several\s+|some\s+)?"
      r"new\s+(?:agents|staff|hires|people|team members|reps)\b|\blots? of new (?:hires|agents|staff)\b")),
+    # "there are only so many of us to go around", "more applications than hands", "hiring hasn't caught up"
+    ("many", r"\bonly so many of us\b"),
+    ("hands", r"\bmore (?:\w+ ){0,2}than (?:we have )?hands\b|\bnot enough hands\b"),
+    ("hiring", r"\bhiring (?:hasn't|has not|hasn’t) (?:caught up|kept up|kept pace)\b"),
+    # "each of our adjusters is carrying roughly triple the usual caseload"
+    ("caseload caseloads workload workloads",
+     (r"\b(?:carrying|handling|juggling|working|with)\s+(?:roughly |about |nearly |almost |around )?(?:double|triple|twice|three times|"
+     r"\d+x|\d+ times) (?:the|their|our|a) (?:usual|normal|typical|regular) (?:caseload|workload|volume|load)\b")),
+    # "we've been stretching every crew across more jobs", "two of our front-desk staff are on leave"
+    ("stretching stretched stretch",
+     r"\bstretch(?:ing|ed)?\s+(?:every|each|our|the)\s+(?:\w+\s+)?(?:crews?|teams?|staff|agents?|techs?|technicians?|drivers?)\b"),
+    ("leave sick vacation holiday",
+     (r"\b(?:two|three|four|several|some|a few|a couple|half|many|most|\d+) of (?:our|the) (?:[\w-]+ )?(?:staff|agents|team members|"
+     r"colleagues|people|reps|vets|nurses|drivers|techs|technicians|crew members?) (?:are|is|were|was|have been) "
+     r"(?:out sick|off sick|on leave|on vacation|on holiday|out|off)\b")),
     ("pile mountain stack heap mound ton tons flood wave",
      rf"\b(?:pile|mountain|stack|heap|mound|tons?|flood|wave)\s+of\s+(?:new\s+|unread\s+)?{_WORKLOAD_NOUNS}\b"),
 ]
@@ -135,6 +150,10 @@ class CapacityExcuse(Rule):
     )
     message = "Leave our workload out of it (“{passage}”): apologize for the wait and get to the answer."
     bad = examples(
+        {"text": "Every refund request landed at once, and there are only so many of us to go around. Your refund is approved.",
+         "flagged": "only so many of us"},
+        {"text": "Each of our adjusters is carrying roughly triple the usual caseload, so claims are slow.",
+         "flagged": "carrying roughly triple the usual caseload"},
         {"text": "Sorry for the wait, we're really short-staffed today. How can I help?", "flagged": "short-staffed"},
         {"text": "Sorry for the slow reply, due to a backlog it's taking longer than usual.", "flagged": "due to a backlog"},
         {"text": "We're receiving a high volume of requests, so replies may take 3 days.", "flagged": "high volume of requests"},
@@ -144,6 +163,8 @@ class CapacityExcuse(Rule):
         {"text": "Sorry for the delay, we're a little busier than normal today.", "flagged": "we're a little busier than normal"},
     )
     good = examples(
+        "Two of our vets are on call tonight, so you can come in any time.",
+        "We've doubled the crew on your street so the repair finishes sooner.",
         "Sorry for the 40-minute wait, that's way too long. I'm here now. How can I help?",
         "Your order is in our backlog report as shipped, and it should arrive Wednesday.",
         "The volume of the speaker is set in the app under Sound.",

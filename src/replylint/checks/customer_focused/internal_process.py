@@ -25,6 +25,8 @@ _ROUTE_VERB = (
 )
 _ROUTE_OBJ = r"(?:\s+(?:it|this|that|(?:your|the|this)\s+\w+(?:\s+\w+)?))?(?:\s+(?:up|over|on))?"
 _TIER = r"(?:tier|level)[ -]?(?:[1-3]|one|two|three|ii|iii)\b"
+# "standup" is process talk only in a sentence about the devs or the team.
+_STANDUP_WITH_TEAM = r"\b(?:daily\s+|morning\s+|team\s+)?stand[- ]?ups?\b"
 _PROCESS = [
     # "escalated this to tier 2", "passed your case on to Level 2 support"
     ("tier level l1 l2 l3",
@@ -60,7 +62,8 @@ _PROCESS = [
      r"(?<![\^\w])(?:P[0-4]|Sev ?[0-4]|SEV ?[0-4])(?:\s+(?:priority|ticket|issue|incident|bug))?(?![\w-])", _CASE),
     ("sla",
      (r"\b(?i:per|under|within|according to|against|breach(?:es|ed)? of|outside|inside)\s+(?i:the|our)\s+(?i:internal\s+)?SLA\b|"
-     r"\b(?i:our|the|internal)\s+SLA\b"), _CASE),
+     r"\b(?i:our|the|internal)\s+SLA\b(?!\s+(?i:guarantees?|commits?|promises?|covers?|includes?|gives|entitles))"),
+     _CASE),
     # internal queues and boards
     ("queue",
      (r"\b(?:our|the)\s+(?:ticket|tickets|case|cases|support|escalations?|engineering|dev|developer|tier[ -]?\d|"
@@ -78,6 +81,15 @@ _PROCESS = [
      r"(?<![\w-])(?i:a|the|our|an open|the open)\s+PO\b(?!\s+(?i:box))|(?<!your )\b(?i:procurement)\b", _CASE),
     ("queue",
      r"\bticket queue\b|\bqueue\s+(?:is|which is|that is|of)\s+(?:about\s+|around\s+|over\s+)?\d+\s+(?:cases|tickets)\b", 0),
+    # internal work pools: "out of the general tracing pool", "parked in our fallout bucket", "the disputes pod",
+    # "the Stage 2 worklist in our case tool", "at tomorrow's standup"
+    ("pool bucket pod worklist worklists",
+     (r"\b(?:the|our|its|their)\s+(?:[\w-]+\s+){0,2}?(?:tracing|triage|escalat\w*|fallout|exceptions?|review|claims?|disputes?|"
+     r"chargebacks?|intake|holding|general|fraud|risk)\s+(?:pool|bucket|pod|worklist)\b|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}worklist\b"), 0),
+    ("standup",
+     r"\b(?:at|in|during|before|after)\s+(?:the|our|tomorrow's|today's|this morning's|the daily|our daily|the morning)\s+stand-?up\b", 0),
+    ("tool",
+     r"\b(?:in|into|from|on|via|through)\s+(?:our|the)\s+(?:internal\s+)?(?:case|admin|agent|back-?end|ops)\s+tool\b", 0),
     # dev process: "next sprint", "sprint planning"
     ("sprint",
      (r"\b(?i:next|this|current|upcoming|coming|following|future|a later|the next|this week's|next week's)\s+sprint\b|"
@@ -147,7 +159,7 @@ _PROCESS = [
      (r"\b(?i:wait(?:ing)? (?:for|on)|ask(?:ed)?|put in a request with|(?:raised?|logged|filed) (?:it|this) with|check(?:ed)? with|"
      r"pass(?:ed)? (?:it|this) (?:on )?to|get|got|need)\s+(?i:our\s+|the\s+)?IT\b(?:\s+(?i:team|department|dept|desk|folks|guys))?"), _CASE),
     ("standup standups stand&devs dev developers engineers engineering team",
-     r"\b(?:daily\s+|morning\s+|team\s+)?stand[- ]?ups?\b", 0),
+     _STANDUP_WITH_TEAM, 0),
     ("escalation escalations",
      r"\b(?:our|the)\s+escalations?\s+(?:desk|team|queue|department|unit|group)\b", 0),
     ("priority&internally ticket case",
@@ -157,7 +169,9 @@ _PROCESS = [
 ]
 
 # A flag of 0 means case-insensitive; _CASE marks the patterns whose capitals matter (P1, SLA, QA, PO, tracker ids).
-_PROCESS_GATES = _GateSet([_Gate(k, p, f == _CASE, exact=p != _BARE_ID_RX) for k, p, f in _PROCESS])
+# Keyed patterns whose keys are a cue the rule requires, not only a speed-up (see _Gate.exact).
+_CUE_KEYED = {_BARE_ID_RX, _STANDUP_WITH_TEAM}
+_PROCESS_GATES = _GateSet([_Gate(k, p, f == _CASE, exact=p not in _CUE_KEYED) for k, p, f in _PROCESS])
 # "the squad" is jargon only in routing talk: "assigned to the iOS squad"
 _SQUAD_CUE = _rx(r"\b(?:assigned|passed|sent|handed|escalated|routed|given)\s+(?:\w+\s+){0,3}to\s+(?:the|our)\s+(?:[\w-]+\s+)?squad\b")
 _BARE_ID = re.compile(r"[A-Z]{2,6}-\d{2,6}")
@@ -181,6 +195,8 @@ class InternalProcess(Rule):
     message = "Say it in customer terms (“I've asked our specialists to look into it”) instead of “{passage}”."
     fix = "unsafe"
     bad = examples(
+        {"text": "Your transfer was rejected and is now parked in our fallout bucket.", "flagged": "our fallout bucket"},
+        {"text": "I've added a note so whoever picks it up at tomorrow's standup sees the proof.", "flagged": "at tomorrow's standup"},
         {"text": "I've escalated this to tier 2 and they will get back to you.", "flagged": "escalated this to tier 2",
          "fixed": "I've asked our specialists to look into it and they will get back to you."},
         {"text": "I've opened a JIRA ticket for the developers.", "flagged": "opened a JIRA ticket for the developers",
@@ -191,6 +207,8 @@ class InternalProcess(Rule):
         {"text": "Known issue, it's tagged internally as VVM-512.", "flagged": "tagged internally as VVM-512"},
     )
     good = examples(
+        "The pool reopens Monday, and the hot tub is open now.",
+        "Drop the bottles in the recycling bucket by the door.",
         "I've asked our specialists to look into it and will update you tomorrow.",
         "Your plan is now on tier 2 pricing, which includes 50 GB.",
         "The second level of the parking garage is open again.",
@@ -198,6 +216,9 @@ class InternalProcess(Rule):
          "context": {"customer_message": "How do I enable the backlog on my Jira board?"}},
         "The queue at the store was long today, so we've extended the pickup window.",
         "Sprint customers can switch plans in the app under Account > Plan.",
+        "Our SLA guarantees 99.9% monthly uptime on paid plans, with credits if we fall short.",
+        {"text": "The SLA on the Business plan is a four-hour first response.",
+         "context": {"customer_message": "What SLA do you offer on Business?"}},
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -229,6 +250,8 @@ class InternalProcess(Rule):
                     continue
                 if low.strip() in _JIRA_NAMES and not _tracker_talk(sent):
                     continue
+                if any(_customer_mentions(rc, w) for w in re.findall(r"\b[A-Z]{2,}\d?\b", passage)):
+                    continue  # "our SLA" answering "what's your SLA?": the customer's own word
                 taken.append((start, end))
                 suggestions = []
                 route = m.groupdict().get("route")

@@ -48,6 +48,18 @@ _ROLE_KEYS = (
     "account access role permissions permission tool tools tooling screen system dashboard view profile user member members"
 )
 _LACK = [
+    # "those reviews sit outside what my console can open", "plan-change history is hidden on the chat side",
+    # "support accounts can't touch the deletion logs"
+    ("console tool tools screen view dashboard system",
+     (r"\b(?:outside|beyond) what (?:my|our|the agent|the support) (?:console|tool|tools|screen|view|dashboard|system) "
+     r"(?:can|will|is able to) (?:open|see|show|access|reach|pull up)\b"
+     r"|\b(?:my|our) (?:console|tool|tools|screen|view|dashboard|system) (?:can't|cannot|can not|doesn't|does not|won't|will not) "
+     r"(?:open|see|show|access|pull up|display)\b")),
+    ("hidden",
+     r"\b(?:is|are) hidden (?:on|from) (?:the|my|our) (?:chat|support|agent|frontline|front-line) (?:side|end|view|tool|team|agents)\b"),
+    ("accounts account agents staff",
+     (r"\b(?:support|agent|frontline|front-line|chat) (?:accounts?|agents|staff|logins?) (?:can't|cannot|can not|don't|do not) "
+     r"(?:touch|see|access|open|view|edit|change)\b")),
     # "I don't have access to", "we can't get permission for", "I have no visibility into"
     (_PRIV_KEYS,
      (rf"\b(?:i|we)\s+(?:(?:just|really|currently|personally|actually|still|unfortunately)\s+)?{_NEG}\s+"
@@ -410,6 +422,10 @@ class LackOfAccess(Rule):
         "after have/get/give/no/any, and a negation in one sentence, when no phrase already matched"
     )
     bad = examples(
+        {"text": "Those reviews sit outside what my console can open, so I can't say where yours stands.",
+         "flagged": "outside what my console can open"},
+        {"text": "I can't tell when you upgraded, since plan-change history is hidden on the chat side.",
+         "flagged": "is hidden on the chat side"},
         {"text": "I don't have access to billing, so I can't see the charge.", "flagged": "I don't have access to"},
         {"text": "Unfortunately I'm not authorized to issue refunds over $50.", "flagged": "I'm not authorized to"},
         {"text": "Our system won't let me change the delivery address.", "flagged": "Our system won't let me"},
@@ -424,6 +440,7 @@ class LackOfAccess(Rule):
          "flagged": "We frontline agents were never given any access to"},
     )
     good = examples(
+        "Your plan history is in the app under Account > Plan, so you can see when it changed.",
         "You don't have access to the admin page yet; I've sent you an invite.",
         "I've asked Priya on our billing team to check the charge; she'll email you today.",
         "Make sure you have access to the email on file before resetting.",

@@ -228,6 +228,8 @@ class InternalMechanics(Rule):
         "Sorry about the flood! That was a glitch on our side, it's fixed, and you won't get any more duplicates.",
         "Images aren't loading for some people in the eastern US right now, and we're working on it.",
         "Our servers were down for an hour this morning; everything is back to normal now.",
+        "I replayed one of your calls and got the same 429, which confirms you're hitting the per-minute rate limit. "
+        "Adding a short delay between batches, or using our bulk endpoint, will fix it.",
         "You can connect the API with the key under Settings > Developers.",
     )
 
@@ -239,8 +241,8 @@ class InternalMechanics(Rule):
             body = _body(analysis, info)
             if body is None or (run and run[0] <= body.start and body.end <= run[1]):
                 continue
-            if not body.mech.spells_out_internals() or _API_HELP.search(body.text):
-                continue
+            if not body.mech.spells_out_internals() or _API_HELP.search(body.text) or _IS_FIX.search(body.text):
+                continue  # about the customer's own setup, or the fix itself
             if _SOLUTION.search(analysis.text[:body.start]) and body.text.count(". ") == 0:
                 continue  # the fix came first; one sentence on why it works is fine
             if _speaks_it(body.text, rc.context.customer_message):
@@ -248,7 +250,10 @@ class InternalMechanics(Rule):
             yield Hit(body.start, body.end, message=self.message.format(passage=_short(body.text)))
 
 
-_API_HELP = _rx(r"\b(?:your|you)\b[^.!?]{0,100}\b(?:api|endpoints?|webhooks?|database|server|cache|config\w*|script|deploy\w*|backend)\b")
+_API_HELP = _rx(r"\b(?:your|you|you[’']re)\b[^.!?]{0,100}\b(?:api|endpoints?|webhooks?|database|server|cache|config\w*|script|"
+                r"deploy\w*|backend|rate[- ]limits?|quotas?)\b")
+# The sentence is the fix: "Adding a short delay between batches will fix it."
+_IS_FIX = _rx(r"\b(?:will|should|would)\s+(?:fix|solve|resolve|sort)\s+(?:it|this|that)\b|\bto (?:fix|solve|resolve) (?:it|this)\b")
 
 def _speaks_it(text: str, customer_message: str | None) -> bool:
     """Does the customer's own message use the technical terms this passage uses?"""
