@@ -20,7 +20,7 @@ from .backends.languagetool import RULE_PREFIX as LT_PREFIX
 from .backends.languagetool import LanguageToolBackend
 from .language import detect
 from .nlp import Analysis, load_pipeline, split_sentences
-from .packs import MatcherBank, PackRule
+from .packs import HintIndex, MatcherBank, PackRule, RegexRule
 from .plugins import collect_rules, plugin_manager
 from .report import Report
 from .rule import Hit, Rule, RuleContext
@@ -66,6 +66,7 @@ class Linter:
         for rule in self.active:
             if isinstance(rule, PackRule):
                 rule.register(self._bank)
+        self._hints = HintIndex(h for r in self.active if isinstance(r, RegexRule) for h in r.hints)
         self.ruleset = self._ruleset_hash()
         terms = sorted((re.escape(t) for t in self.settings.vocabulary if t.strip()), key=len, reverse=True)
         self._vocab_regex = re.compile(r"(?<!\w)(?:" + "|".join(terms) + r")(?!\w)", re.IGNORECASE) if terms else None
@@ -256,6 +257,7 @@ class Linter:
         ignore_set = set(ignore or [])
         analysis = Analysis(source=source, doc=doc)
         analysis.matches = self._bank(doc)
+        analysis.hints = self._hints.present(analysis.lower)
         language = detect(_prose(source)) if self._english_only else None
         if language is not None:
             notices.append(Notice(
@@ -289,7 +291,7 @@ class Linter:
         findings = _with_ids(_dedupe(self._outside_vocabulary(findings, text)))
         if ignore_set:
             findings = [f for f in findings if f.id not in ignore_set]
-        words = sum(1 for t in doc if not (t.is_space or t.is_punct))
+        words = _word_count(doc)
         report = self._report(text, findings, notices, words)
         report.stats["stage_two_sentences"] = analysis.stage_two
         report.stats["sentences"] = sum(1 for _ in doc.sents)
@@ -440,3 +442,13 @@ def _with_ids(findings: list[Finding]) -> list[Finding]:
 
 
 __all__ = ["Linter", "InputError", "BY_ID"]
+
+
+def _word_count(doc: Any) -> int:
+    """Tokens that are neither space nor punctuation, counted in one array call (no Token objects)."""
+    from spacy.attrs import IS_PUNCT, IS_SPACE
+
+    if not len(doc):
+        return 0
+    flags = doc.to_array([IS_SPACE, IS_PUNCT])
+    return int((flags.sum(axis=1) == 0).sum())

@@ -9,6 +9,7 @@ statistical components cost 25-60x the tokenizer, so they must be earned.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -62,21 +63,32 @@ def tokenize(text: str) -> "Doc":
     return split_sentences(nlp.make_doc(text))
 
 
+# The first character after a line break; a link-looking word followed by a capitalised one.
+_AFTER_BREAK = re.compile(r"\n\s*(?=\S)")
+_LINK_THEN_WORD = re.compile(r"(?:/|\.[a-z]{2,})\S*\s+[^\s\w]*[A-Z]")
+
+
 def split_sentences(doc: "Doc") -> "Doc":
+    """Rule-based sentences, plus a start after every line break and after a bare link.
+
+    Most replies have neither, so the text is searched first and tokens are visited only when
+    needed (walking a Doc in Python is the expensive part of stage one).
+    """
     doc = _sentencizer()(doc)
-    after_break = False
-    for i, tok in enumerate(doc):
-        if after_break and not tok.is_space:
-            tok.is_sent_start = True
-            after_break = False
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            after_break = True
+    text = doc.text
+    if "\n" in text:
+        for m in _AFTER_BREAK.finditer(text):
+            span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if span is not None and len(span) and not span[0].is_space:
+                span[0].is_sent_start = True
+    if _LINK_THEN_WORD.search(text):
         # A link swallows the full stop after it ("…here: https://x.co/a. Then…"),
         # and replies often run on after a bare link ("…/help Shoot us a DM").
-        if tok.like_url and i + 1 < len(doc):
-            nxt = doc[i + 1]
-            if nxt.is_title and not nxt.is_punct and tok.whitespace_:
-                nxt.is_sent_start = True
+        for i, tok in enumerate(doc):
+            if tok.like_url and i + 1 < len(doc):
+                nxt = doc[i + 1]
+                if nxt.is_title and not nxt.is_punct and tok.whitespace_:
+                    nxt.is_sent_start = True
     return doc
 
 
@@ -92,6 +104,7 @@ class Analysis:
     _masked: list[tuple[int, int]] | None = None
     _lower: str | None = None
     cache: dict[str, Any] = field(default_factory=dict)  # per-reply values rules share (body sentences, …)
+    hints: frozenset[str] | None = None  # every rule hint the text holds (the engine's one-pass index), if known
 
     @property
     def text(self) -> str:

@@ -212,8 +212,10 @@ class RegexRule(PackRule):
         self.hints = tuple(h.lower() for h in spec.get("hints", []))
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
-        if self.hints and not any(h in analysis.lower for h in self.hints):
-            return
+        if self.hints:
+            found = analysis.hints
+            if found.isdisjoint(self.hints) if found is not None else not any(h in analysis.lower for h in self.hints):
+                return
         for m in self.regex.finditer(analysis.text):
             if m.end() == m.start():
                 continue
@@ -224,6 +226,30 @@ class RegexRule(PackRule):
 
 
 KINDS: dict[str, type[PackRule]] = {"phrase": PhraseRule, "pattern": PatternRule, "regex": RegexRule}
+
+
+class HintIndex:
+    """Every regex rule's hints in one Aho-Corasick automaton (pyahocorasick).
+
+    Testing each rule's hints with ``in`` costs a Python loop per rule and reply; one pass of
+    the automaton over the lower-cased reply finds every hint present at once.
+    """
+
+    def __init__(self, hints: Iterable[str]) -> None:
+        import ahocorasick
+
+        self._automaton = ahocorasick.Automaton()
+        for hint in set(hints):
+            if hint:
+                self._automaton.add_word(hint, hint)
+        self._empty = len(self._automaton) == 0
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def present(self, lower: str) -> frozenset[str]:
+        if self._empty:
+            return frozenset()
+        return frozenset(hint for _, hint in self._automaton.iter(lower))
 
 
 class MatcherBank:

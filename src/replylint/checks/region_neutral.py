@@ -156,6 +156,9 @@ def _title(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
+_ALPHA_RUN = re.compile(r"[^\W\d_]+")
+
+
 class LocaleSpelling(Rule):
     id = "REG001"
     name = "locale-spelling"
@@ -211,10 +214,15 @@ class LocaleSpelling(Rule):
         text = analysis.text
         doc = analysis.doc
         get = table.get
-        for tok in doc:
-            repl = get(tok.lower_)  # the one lookup per token; everything else runs on a hit
-            if repl is None or not tok.is_alpha:
+        # One dictionary lookup per word of the text; spaCy tokens are built only for the hits.
+        for m in _ALPHA_RUN.finditer(analysis.lower):
+            repl = get(m.group())
+            if repl is None:
                 continue
+            span = doc.char_span(m.start(), m.end())
+            if span is None or len(span) != 1 or not span[0].is_alpha:
+                continue  # part of a larger token: a link, a handle, "colour-guide.html"
+            tok = span[0]
             word = tok.text
             lower = tok.lower_
             if family == "british" and oxford and _is_oxford_ize(lower, repl):
