@@ -195,6 +195,7 @@ TITLES = (
     r"parents?(?:\s*/\s*guardians?)?|guardians?|"
     r"passengers?|travell?ers?|shoppers?|patrons?|guests?|buyers?|borrowers?|students?|employees?|"
     r"players?|gamers?|readers?|listeners?|viewers?|riders?|drivers?|diners?|investors?|admins?|administrators?|"
+    r"commuters?|"
     r"sir\s*(?:/|or)\s*madam|madam\s*(?:/|or)\s*sir|sirs?|madam|valued one|friends?"
 )
 _TITLE_AFTER_COMMA = re.compile(

@@ -150,7 +150,9 @@ _DEFLECT = {
         r"|(?:we(?:'ll| will)) (?:let|tell|notify|update) (?:everyone|all|our (?:customers|users|community|fans))\b"
         r"|(?:status page|our (?:blog|twitter|social|feed|channels?|newsletter|website|site|page))\b[^.!?]{0,30}\b(?:updates?|latest|news)\b"
         r"|\bfollow\b[^.!?]{0,40}\bfirst to (?:know|hear)\b"
-        r"|^(?:please )?(?:check|see|visit|watch|keep an eye on) LINK\b[^.!?]{0,25}\b(?:updates?|latest|news|status)\b)",
+        r"|^(?:please )?(?:check|see|visit|watch|keep an eye on) LINK\b[^.!?]{0,25}\b(?:updates?|latest|news|status)\b"
+        r"|\b(?:updates?|progress|news)\b[^.!?]{0,40}\b(?:posted|shared)\b[^.!?]{0,60}\b(?:best place to (?:look|check)|(?:encourage|recommend|suggest) "
+        r"(?:you )?(?:to )?check(?:ing)? (?:it |them |back )?regularly)\b)",
         _I),
     "feedback": re.compile(
         r"\b(?:(?:i|we)(?:'ll| will|'ve| have| can| shall|'d| would)?(?: be)?(?: sure to| definitely| certainly| happily| gladly)? "
@@ -164,6 +166,7 @@ _DEFLECT = {
         r"(?:let|made sure|make sure|ensure|ensured) (?:the|our|my) (?:\w+ )?(?:team|folks|devs|developers|engineers|people|designers|product \w+) (?:know|knows|hear|hears|see|sees|get|gets|is aware)\b"
         r"|(?:tell|told) (?:the|our|my) (?:\w+ )?(?:team|folks|devs|developers|engineers|people|designers|product \w+)\b(?! to\b))"
         r"|(?:on|to) (?:the|our) (?:roadmap|wish ?list|list of (?:ideas|requests|suggestions))\b"
+        r"|\bpass(?:ed|ing)? (?:this|it|that) (?:along|on) as feedback\b"
         # "We'll make sure it lands in front of the right people"; "your request … reaches the people who plan our stock"
         r"|\b(?:make sure|ensure) (?:it|this|that|your (?:\w+ ){0,4}?(?:request|idea|suggestion|feedback|note|vote))(?: \w+){0,3}? "
         r"(?:lands?|gets?|goes|reaches|ends? up) (?:in front of |to |with )?(?:the )?(?:right |relevant |appropriate )?(?:people|folks|team|teams)\b"
@@ -351,7 +354,7 @@ _DATE = re.compile(
     r"(?:this|next|the|coming|following)\s+(?:" + _DAYS_FULL + r"|week(?:end)?|month|year|quarter|fall|autumn|spring|summer|winter)(?:'s)?"
     r"|(?:(?:this|next|on|by|before|until|coming)\s+)?(?:" + _DAYS_FULL + r")(?:'s(?:\s+(?:update|release|patch|build|version|deploy(?:ment)?))?)?\b(?!\s+(?:morning|afternoon|evening|night)?\s*(?:was|were|had|did))"
     r"|(?:(?:on|by|before|the)\s+)?(?:" + _MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|(?:on|by|before)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|(?:on|by|before|in)\s+(?:" + _MONTHS + r")\b"
-    r"|tonight|tomorrow|today|later today|this (?:morning|afternoon|evening)|(?:by )?(?:the )?end of (?:the |this |next )?(?:day|week|month|year|quarter|business day)|eod|eow|cob"
+    r"|tonight|tomorrow|today|later today|this (?:morning|afternoon|evening)|(?:by |at )?(?:the )?(?:end|start|beginning) of (?:the |this |next )?(?:day|week|month|year|quarter|business day)|eod|eow|cob"
     r"|(?:by|at|before|around)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}(?::\d\d)?\s*(?:am|pm)\s+(?:et|est|pt|pst|ct|cst|utc|gmt|bst)"
     r"|(?:within|in)\s+(?:the\s+next\s+)?(?:\d+|a|an|one|two|three|four|five|six|few|couple(?: of)?|24|48|72)\s+(?:more\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|business days?|working days?)"
     r"|q[1-4](?:\s+\d{4})?|(?:early|mid|late)[- ](?:" + _MONTHS + r"|next (?:week|month|year))"
@@ -360,7 +363,7 @@ _DATE = re.compile(
 )
 _FIX_WORD = re.compile(
     r"\b(?:fix(?:ed|es)?|resolv(?:e|ed|es)|patch(?:ed|es)?|sort(?:ed)? out|sorted|repair(?:ed)?|deploy(?:ed|s)?|roll(?:ed|s|ing)? out|releas(?:e|ed|es|ing)"
-    r"|launch(?:ed|es|ing)?|ships?|shipping|drops|go(?:es|ing)? live|be live|live (?:on|by|in|next|this|tomorrow|today|tonight)|restor(?:e|ed|es)|back (?:up|online|to normal|in service)"
+    r"|launch(?:ed|es|ing)?|ships?|shipping|drops|goes out|go out|hits the (?:app store|play store|store)|go(?:es|ing)? live|be live|live (?:on|by|in|next|this|tomorrow|today|tonight)|restor(?:e|ed|es)|back (?:up|online|to normal|in service)"
     r"|up and running|working (?:again|normally|properly|as (?:normal|expected))|work again|be gone|go away|disappear|(?:scheduled|planned|slated|due|set|expected|targeted)(?= (?:for|on|by|in)\b)|(?:scheduled|planned|slated|due|set|expected|targeted) to (?:ship|land|launch|go live|roll out|release)|coming|comes? out|be out|is out|lands?|takes? care of|be (?:ready|available|added|implemented|addressed|corrected)|(?:'ll|will) be ready)\b",
     _I,
 )
@@ -446,9 +449,11 @@ class FixDatePromise(Rule):
             strong = bool(_STRONG_FIX.match(m.group()))
             if strong and not _future_marker(head, text, m):
                 continue  # "most are resolved within 10 days" is how things go, not a promise
+            if strong and _pronoun_subject(head) and _ABOUT_MONEY.search(text) and not _ABOUT_A_FAULT.search(text):
+                continue  # "so it should disappear this week" about a card hold, not a bug
             if _about_transaction(head) and not _FUNCTIONING.match(m.group()):
                 continue  # "transfers will be working again by Wednesday" is a fix, whatever the noun
-            weak_strict = m.group().lower().startswith(("ship", "com", "drop", "scheduled", "planned", "slated", "due", "set", "expected", "targeted"))
+            weak_strict = m.group().lower().startswith(("ship", "com", "drop", "goes out", "go out", "scheduled", "planned", "slated", "due", "set", "expected", "targeted"))
             if not strong and (goods and _pronoun_subject(head) or not _feature_subject(head, text, weak_strict)):
                 continue  # "it ships today" about an order; "that one comes out in February" about a form
             for d in dates:
@@ -469,6 +474,9 @@ class FixDatePromise(Rule):
         return None
 
 
+_ABOUT_A_FAULT = re.compile(r"\b(?:bug|fix\w*|feature|update|glitch\w*|issue|problem|crash\w*|error|outage|release|version|app|"
+                            r"broken|down|working|patch\w*|engineer\w*|developer\w*|devs?|tech team)\b", _I)
+_ABOUT_MONEY = re.compile(r"[$£€]|\b(?:holds?|charges?|refunds?|payments?|deposits?|cards?|banks?)\b", _I)
 _FUNCTIONING = re.compile(r"working (?:again|normally|properly)|work again|back (?:up|online|to normal)|up and running", _I)
 _STRONG_FIX = re.compile(r"(?:fix|resolv|patch|sort|repair|restor|back|up and|working|work again|be gone|go away|disappear|be (?:addressed|corrected))", _I)
 _NOT_A_PROMISE = re.compile(
@@ -635,6 +643,7 @@ _REFUSAL = re.compile(
     r"|(?:we|i)(?:'re| are| am|'m)? (?:not|n[’']t) (?:in a position|able|allowed|permitted|authorized)"
     r"|(?:not|n[’']t) something (?:we|i|the (?:app|website|site|system|portal))\b|(?:is|are|'s|'re)(?:n[’']t| not) (?:part of|among|included in) (?:what (?:we|i) (?:offer|do|provide|sell|support)|our (?:offer|offering|services|plans?))"
     r"|(?:that|this)(?: one)? (?:won[’']t|will not|isn[’']t going to) work out"
+    r"|(?:is|are|'s|'re)(?:n[’']t| not) one of the [\w ]{1,25}? (?:we|the [\w ]{1,20}?) (?:offers?|supports?|allows?|provides?)\b"
     r"|(?:do|does|will|would)(?:n[’']t| not) (?:currently |yet |presently |actually |really )?(?:support|offer|allow|provide|ship|accept|carry|sell|stock|permit|cover|issue|deliver|operate|do (?:refunds|exchanges|that|this|price \w+|\w+ing)|work with|have (?:plans|an option|the option|any plans))\b"
     r"|(?:is|are|'s|'re)(?:n[’']t| not) (?:currently |yet |presently |really )?(?:available|possible|allowed|permitted|supported|offered|an option|eligible|refundable|something (?:we|i))"
     r"|not (?:currently |yet )?(?:available|supported|allowed|permitted|eligible)\b|non-?refundable|(?:are|is) (?:all |always )?final\b|(?:our|the|company|store) policy|policy (?:is|states|says|does)"
@@ -762,7 +771,7 @@ class RefusalWithoutAlternative(Rule):
                 continue
             # non-verbal policy cues: the match itself is the passage (widened to its clause subject)
             if re.match(r"(?:are|is) (?:all |always )?final|(?:our|the|company|store) policy|policy|that[’']?s|out of our|non-?refund|we regret|only|(?:we|i) (?:can |currently |unfortunately )?only"
-                        r"|(?:not|n[’']t) something|(?:is|are|'s|'re)(?:n[’']t| not) (?:part of|among|included in)|(?:that|this)(?: one)? (?:won|will not|isn)", cue):
+                        r"|(?:not|n[’']t) something|(?:is|are|'s|'re)(?:n[’']t| not) one of the|(?:is|are|'s|'re)(?:n[’']t| not) (?:part of|among|included in)|(?:that|this)(?: one)? (?:won|will not|isn)", cue):
                 if cue.startswith("we regret"):
                     continue  # a refusal follows; its own cue carries it
                 pred = _predicate(tok)
@@ -1194,7 +1203,9 @@ _ASK_DETAIL = [
 # "what's going on with your card today?", "describe what's happening": an open re-ask
 _OPEN_REASK = re.compile(
     r"\bwhat(?:'s| is) (?:going on|happening|wrong)(?: with (?:your|the) \w+)?(?: today)?(?=\s*\?)"
-    r"|\b(?:describe|describing|explain|explaining|tell (?:me|us)) what(?:'s| is) (?:happening|going on|wrong)\b", _I)
+    r"|\b(?:describe|describing|explain|explaining|tell (?:me|us)|walk (?:me|us) through) what(?:'s| is) (?:happening|going on|wrong)\b"
+    r"|\bwhat (?:you|we) (?:discussed|talked about|covered|went over) (?:in|with|during|on) (?:your|the|our) (?:previous|last|earlier|prior) (?:conversation|chat|call|e-?mail)\b"
+    r"|\ba (?:short |brief |quick )?description of (?:the|your) (?:problem|issue)\b", _I)
 _SPECIFIC = re.compile(r"\b(?:which|what) (?:model|device|browser|version|app|os|phone|error message|order|card|address|email|account|city|zip|postcode|plan)\b|\bscreenshot\b", _I)
 
 

@@ -18,9 +18,11 @@ _GENERIC = re.compile(
     r"(?:dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening)|morning|evening)[ ,]+(?:there[ ,]+)?"
     r"(?:(?:valued|dear|loyal|esteemed|our|fellow)\s+)*"
     r"(?:(?-i:[A-Z][\w&'-]*[a-z][\w&'-]*)\s+)?"  # a brand before the title: "Hello, FitCore Member!"
-    r"(?:" + TITLES + r")\b|to whom it may concern",
+    r"(?:" + TITLES + r")\b|to whom it may concern|to the (?:resident|occupant|homeowner|account holder|customer)s?\b",
     re.IGNORECASE,
 )
+_ADDRESSED_TO = re.compile(r"\s*to the (?:resident|occupant|homeowner|account holder|customer|owner)s?\b(?: (?:at|of) [^,\n]{1,40})?(?=,|\n)",
+                           re.IGNORECASE)
 # A title used as a name mid-reply: "Appreciate your patience, dear player, while I add the gems."
 _VOCATIVE_TITLE = re.compile(
     r",[ \t]+(?P<title>(?:dear|valued|esteemed|loyal)[ \t]+(?:" + TITLES + r")|(?:ticket|account|card|policy) ?holder)"
@@ -63,6 +65,8 @@ class GenericSalutation(Rule):
          "fixed": "Hi, the invoice is attached."},
         {"text": "Greetings, account holder. Your statement is ready.", "flagged": "Greetings, account holder",
          "fixed": "Hi. Your statement is ready."},
+        {"text": "To the resident at 14 Elm Court,\n\nWe're replacing the main on your street.",
+         "flagged": "To the resident at 14 Elm Court", "fixed": "Hi,\n\nWe're replacing the main on your street."},
         {"text": "Hello, FitCore Member! Your freeze is on.", "context": {"customer_name": "Diego Ruiz"},
          "flagged": "Hello, FitCore Member", "fixed": "Hi Diego! Your freeze is on."},
         {"text": "Thanks for waiting, dear player, while I add the gems.", "context": {"customer_name": "Minh Tran"},
@@ -95,6 +99,11 @@ class GenericSalutation(Rule):
                 suggestions=[suggestion(Edit(m.start(), m.end(), greeting), title, safe=True)],
             )
         name = first_name(rc.context.customer_name)
+        m = _ADDRESSED_TO.match(text)  # "To the resident at 14 Elm Court," opens a letter to nobody in particular
+        if m and not any(r.start <= m.start() < r.end for r in analysis.source.regions_of("greeting")):
+            greeting = f"Hi {name}" if name else "Hi"
+            yield Hit(m.start(), m.end(), message=self.message.format(passage=m.group()),
+                      suggestions=[suggestion(Edit(m.start(), m.end(), greeting), "Greet them by name", safe=True)])
         for m in _VOCATIVE_TITLE.finditer(text):
             start, end = m.span("title")
             if analysis.source.is_masked(start, end) or any(
@@ -179,11 +188,11 @@ _HANDOFF = re.compile(
     + r"|\b(?:hear(?:ing)?(?: back)? from|contacted by|(?:a )?call from|an e-?mail from)\s+"
     r"(?:one of our|someone (?:on|from|in) our|a member of our|our|the)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
     # "put it in front of our fraud folks, and they'll ping you"; "handled by the tax setup team"
-    + r"|\b(?:to|with|for|in front of)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}" + _DEPT
+    + r"|\b(?:to|with|for|of|in front of)\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}" + _DEPT
     + r"(?:\s+now)?,?;?\s+(?:and\s+)?(?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT
     + r"|\blet (?:our|the) (?:[\w-]+\s+){0,2}" + _DEPT + r" know,? and (?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT
     + r"|\b(?:handled|reviewed|processed|taken care of) by (?:our|the) (?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
-    + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:is|are)\s+(?:now\s+)?(?:reviewing|handling|processing) (?:it|this|your)\b"
+    + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:is|are)\s+(?:now\s+)?(?:reviewing|handling|processing|looking into|on) (?:it|this|your)\b"
     + r"[^.!?]{0,40}?\band will\s+(?:be\s+)?" + _CONTACT
     + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:reviews|handles|processes|checks|(?:now\s+)?has (?:the|your|it))\b"
     r"[^.!?]{0,40}?\band will\s+(?:be\s+)?" + _CONTACT
@@ -195,6 +204,11 @@ _HANDOFF = re.compile(
     + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\b[^.!?]{0,60}?\b(?:you'll|you will) hear (?:back )?from them\b"
     + r"|\bthe (?:people|folks|person|ones) who (?:handle|manage|look after|deal with|run|process)\b[^.!?]{0,40}?\s+" + _WILL + _CONTACT
     + r"|\bexpect (?:a|an) (?:message|call|e-?mail|text) from (?:them|one of (?:our|the)|our|the)\b"
+    + r"|\bexpect (?:a|an) (?:message|call|e-?mail|text|visit) from (?:[\w-]+ )?(?:" + _FUNCTIONS + r"|operations)\b"
+    # "Blocks of that size go through our events side, … and they'll come back to you"
+    + r"|\bgo(?:es)? through (?:our|the) (?:[\w-]+\s+){0,2}" + _DEPT + r"\b[^.!?]{0,60}\bthey(?:'ll| will) (?:come back|get back|contact|"
+    r"reach out|be in touch|follow up)\b"
+    + r"|\b(?:[\w-]+\s+)?(?:services|operations) will (?:contact|call|e-?mail|reach out to|be in touch with) you\b"
     + r"|\b(?:to|with) the (?:people|folks|person) who (?:manage|handle|look after|deal with|run)\b"
     + r"|\b(?:a call|an e-?mail|a text|a message) from (?:whoever|someone|somebody)(?:'s| is)? (?:on|in|at) (?:our|the)\b"
     # "Whoever handles chargebacks on our side will follow up"
@@ -285,6 +299,10 @@ class FacelessSignoff(Rule):
          "flagged": "Everyone at Harborview Property Management"},
         {"text": "Hi Maya,\n\nYour scholarship was applied.\n\nKind regards,\nOffice of Student Financial Aid",
          "flagged": "Office of Student Financial Aid"},
+        {"text": "That's fixed, and the refund is on its way. — Your friends at Metro Transit",
+         "flagged": "Your friends at Metro Transit"},
+        {"text": "Hi Anjali,\n\nOpen the form and click Export.\n\nHappy building!\nThe folks behind Formly",
+         "flagged": "The folks behind Formly"},
     )
     good = examples(
         "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nTom",
@@ -307,6 +325,7 @@ class FacelessSignoff(Rule):
             if _TEAM_NAME.match(line) and not _NAMED.search(line) and not re.search(r"[A-Z][a-z]+\s?[-–—]", line):
                 start = para.start("team") + len(para.group("team")) - len(para.group("team").lstrip())
                 yield Hit(start, start + len(line), message=self.message.format(hint="", passage=line))
+        reported = False
         for region in analysis.source.regions_of("signoff"):
             lines = [(m.start() + region.start, m.group()) for m in re.finditer(r"[^\n]+", text[region.start:region.end])]
             names = [(s, ln) for s, ln in lines if ln.strip() and not _is_valediction(ln)]
@@ -324,7 +343,29 @@ class FacelessSignoff(Rule):
             agent = (rc.context.agent_name or "").strip()
             hint = f" ({agent})" if agent else ""
             suggestions = [suggestion(Edit(start, end, agent), f"Sign as {agent}", safe=True)] if agent else []
+            reported = True
             yield Hit(start, end, message=self.message.format(hint=hint, passage=passage), suggestions=suggestions)
+        if not reported:
+            yield from self._collective_tail(text)
+
+    def _collective_tail(self, text: str) -> Iterable[Hit]:
+        """A reply that ends signed by a collective: "…\nEveryone at Harbor Bank", "… — Your friends at Metro"."""
+        body = text.rstrip()
+        line_start = body.rfind("\n") + 1
+        candidates = [line_start]
+        if len(body.splitlines()) > 1:
+            candidates.append(body.rfind("\n", 0, line_start - 1) + 1)  # "The folks behind Formly\nformly.com"
+        dash = max(body.rfind(" — ", line_start), body.rfind(" – ", line_start), body.rfind(" - ", line_start))
+        if dash > 0:
+            candidates.append(dash + 1)
+        for start in candidates:
+            end = body.find("\n", start)
+            end = len(body) if end == -1 else end
+            line = body[start:end]
+            if _COLLECTIVE.match(line) and not _NAMED_PERSON_BEFORE.search(body[max(0, start - 40):start]):
+                lead = len(line) - len(line.lstrip(" \t-–—~"))
+                yield Hit(start + lead, end, message=self.message.format(hint="", passage=line.strip(" \t-–—~")))
+                return
 
 
 _VALEDICTION_LINE = re.compile(
@@ -353,10 +394,13 @@ _TEAM_TAIL = re.compile(
 _TEAM_PARAGRAPH = re.compile(r"\n[ \t]*\n[ \t]*(?P<team>[^\n]{3,60})(?:\n[^\n]{1,60}){0,2}\s*$")
 # "Everyone at Harborview", "Your friends at Pinebrook", "Office of Student Financial Aid": a collective signs.
 _COLLECTIVE = re.compile(
-    r"^[ \t]*(?:(?:from )?(?:everyone|everybody|all of us|all|your friends|your pals|the (?:folks|people|gang|crew|team)|"
-    r"the (?:whole|entire) team|(?:the )?office)\s+(?:at|of|from|here at|in)\b|(?:the )?office of [A-Z])",
+    r"^[ \t]*(?:[-–—~]\s*)?(?:(?:sent )?(?:with (?:care|love|thanks) )?(?:from )?(?:everyone|everybody|all of us|all|your friends|your pals|"
+    r"the (?:folks|people|gang|crew|team)|the (?:whole|entire) team|(?:the )?office)\s+(?:at|of|from|here at|in|behind)\b"
+    r"|(?:the )?office of [A-Z]|(?:sent )?(?:with (?:care|love|thanks) )?from the [\w ]{0,30}(?:office|team|desk|department)\b)",
     re.IGNORECASE,
 )
+# A person's name on the line just above a collective line ("Priya\nEveryone at Harborview") signs the reply.
+_NAMED_PERSON_BEFORE = re.compile(r"\n[ \t]*[A-Z][a-z]+(?:[ \t]+[A-Z][a-z.]+)?[ \t]*\n[ \t]*$")
 # "Carlos from Acme Billing", "Dana, Acme Support": a person is named.
 _NAMED = re.compile(r"\b(?:from|at|of|on)\b|,", re.IGNORECASE)
 

@@ -496,7 +496,8 @@ _LOCAL_PLACE = re.compile(
     r"serv(?:e|es|ed|ing)|pick ?up|pickup|collect(?:ion)?|appointments?|reservations?|movie|showtimes?|doors|"
     r"counters?|terminals?|tables?|caf[eé]s?|hotels?|venues?|theat(?:er|re)s?|salons?|spas?|gyms?|clinics?|"
     r"technicians?|installers?|meters?|your (?:home|house|door)|at home|on ?site|in person|"
-    r"offices?(?! hours)|pools?|front desk|campus|vets?|dentists?|doctors?)\b|\bDr\.? (?=[A-Z])"
+    r"offices?(?! hours)|pools?|front desk|campus|vets?|dentists?|doctors?|routes?|shuttles?|leaves|leaving|wake-up calls?|"
+    r"guests?|check-?out)\b|\bDr\.? (?=[A-Z])"
     r"|(?-i:\b[A-Z][A-Z0-9]\d{2,4}\b|\b[A-Z]{3}-[A-Z]{3}\b)"  # a flight number (AK6323) or route (KUL-LGK)
     r"|(?<![\d+])\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b",  # a national number (0344 556 5650): the line's own hours
     re.IGNORECASE,
@@ -515,6 +516,9 @@ _PAST = re.compile(
     r"got|tried|arrived|left|took|made)\b",
     re.IGNORECASE,
 )
+# "dropped six times last night between 8 and 10 PM": a report of what happened, whatever else the sentence says.
+_CLEARLY_PAST = re.compile(r"\b(?:yesterday|last night|(?:\w+ )?ago|earlier today)\b(?![^.!?]{0,60}\b(?:will|tomorrow|tonight|next)\b)",
+                           re.IGNORECASE)
 _FUTURE = re.compile(
     r"\b(?:will|shall|going to|gonna|tomorrow|tonight|next|please|can|could|should|must|need to|"
     r"is|are|am|be)\b|'ll\b|'re\b|'s\b",
@@ -580,9 +584,9 @@ class TimeWithoutZone(Rule):
             s, sent = _sentence_text(analysis, m.start(), m.end())
             # The sentence and a little around it ("... arriving in Ft. Myers at 8:50 PM" splits at "Ft.";
             # "no service scheduled for 19:06 today. There's a 19:16 train").
-            if _LOCAL_PLACE.search(text[max(0, min(s, m.start() - 80)):max(s + len(sent), m.end() + 60)]):
+            if _LOCAL_PLACE.search(text[max(0, min(s, m.start() - 160)):max(s + len(sent), m.end() + 60)]):
                 continue
-            if _PAST.search(sent) and not _FUTURE.search(sent):
+            if _PAST.search(sent) and not _FUTURE.search(sent) or _CLEARLY_PAST.search(sent):
                 continue
             if not re.search(rf"{_AMPM}|noon|midday|midnight|day|business|COB|EOD", m.group(), re.IGNORECASE) \
                     and _MEDIA.search(sent):

@@ -111,6 +111,8 @@ _INSTRUCT_BEFORE = re.compile(
     r"(?i)\b(?:type|enter|paste|insert|add|use|put|write|include|like|e\.g\.|such as|example:?|called|named)"
     r"\s+(?:in\s+|the\s+|a\s+|an\s+)?(?:merge\s+)?(?:tag\s+|field\s+|variable\s+|code\s+)?[\"'“‘`]?$"
 )
+# "the first-name tag is *|FNAME|*": the placeholder given as the answer to "what's the tag?"
+_NAMED_BEFORE = re.compile(r"(?i)\b(?:tags?|fields?|variables?|placeholders?|merge codes?|tokens?|syntax)\s+(?:is|are|looks like|reads|:)\s*$")
 _WRAP_BEFORE = re.compile(r"(?i)\b(?:wrap|surround|enclose|put)\b[^.!?]{0,60}\b(?:in|with|between)\s*$")
 _GREETING_BEFORE = re.compile(r"(?i)\b(?:hi|hello|hey|dear|thanks|thank you|sorry|welcome)[\s,]*$")
 _FIRST_NAME_TAG = re.compile(r"(?i)first[ _-]?name|\bfname\b|^\W*name\W*$|customer[ _-]?name|client[ _-]?name")
@@ -186,6 +188,8 @@ class Placeholder(Rule):
         {"text": "Your bag will be delivered to your hotel [CONFIRM TIME W/ BAGGAGE OFFICE].", "flagged": "[CONFIRM TIME W/ BAGGAGE OFFICE]"},
     )
     good = examples(
+        {"text": "In Mailchimp, the first-name tag is *|FNAME|*, so add it to your greeting.",
+         "context": {"customer_message": "How do I add each person's first name to my Mailchimp campaign?"}},
         "Type {{ and your field name in the template editor to insert a merge field, e.g. the first name field.",
         {"text": "In your template editor, type {{first_name}} wherever you want the recipient's name to appear.",
          "context": {"customer_message": "How do I put each subscriber's first name in the email?"}},
@@ -312,7 +316,7 @@ class Placeholder(Rule):
             return False
         if _quoted(text, start, end) or _NAMED_AFTER.match(after):
             return True
-        if _INSTRUCT_BEFORE.search(before) or _WRAP_BEFORE.search(before):
+        if _INSTRUCT_BEFORE.search(before) or _WRAP_BEFORE.search(before) or _NAMED_BEFORE.search(before):
             return True
         if _TEACH.search(text):
             return True  # the reply is about templates ("You can do that with a Liquid condition.")

@@ -51,6 +51,8 @@ _CRED_PAIR = re.compile(
     r"\s*(?:/|\||,?\s*(?i:\bpassword\b)\s*[:=]?|,?\s*(?i:\bpw\b)\s*[:=]?)\s*"
     r"(?i:password\s*[:=]?\s*)?[\"'“]?(?P<v>[^\s\"'”’,]{4,64})"
 )
+# A guest Wi-Fi password is given out on purpose.
+_GUEST_NETWORK = re.compile(r"(?i)\b(?:wi-?fi|wireless|network|hotspot|ssid)\b[^.!?]{0,60}\bguest|\bguest\b[^.!?]{0,40}\b(?:wi-?fi|network)\b")
 _NOT_A_PASSWORD = re.compile(
     r"(?i)^(?:incorrect|correct|wrong|invalid|expired|required|case[- ]sensitive|reset|changed|updated|"
     r"protected|needed|missing|blank|empty|too|not|being|now|still|the|your|a|an|this|that|it|same|different|"
@@ -101,6 +103,7 @@ class Secret(Rule):
         "Your API key is under Developers > API Keys. Click Reveal to copy it, and keep it private.",
         "I've sent a password reset link to your email. Choose a new password there.",
         "Is it saying your password is incorrect? Try the reset link.",
+        "Here you go: the network is HarborView-Guest and the password is bluewater88 for your whole stay.",
         "Your line is unbarred and the voicemail default password is 1234 until you change it.",
         "Use a password with at least 12 characters, like a short phrase.",
         "Your publishable key starts with pk_live_ and is safe to put in your web page.",
@@ -136,6 +139,8 @@ class Secret(Rule):
             kind = (m.group("kind") or m.group("kind2") or "").strip().lower()
             if not _passwordish(value) or kind in {"default", "factory"}:
                 continue
+            if _GUEST_NETWORK.search(_sentence(text, m.start())):
+                continue  # "the network is HarborView-Guest and the password is bluewater88": meant to be shared
             sev = Severity.WARNING if kind in {"temporary", "temp", "one-time", "initial", "reset", "new"} else None
             if sev and re.search(r"(?i)\b(?:shared|team|admin|our|test account|master)\b", _sentence(text, m.start())):
                 sev = None

@@ -90,6 +90,12 @@ _CAPACITY_PATTERNS = [
      r"new\s+(?:agents|staff|hires|people|team members|reps)\b|\blots? of new (?:hires|agents|staff)\b")),
     # "there are only so many of us to go around", "more applications than hands", "hiring hasn't caught up"
     ("many", r"\bonly so many of us\b"),
+    ("only&covering working answering on", r"\b(?:it's|it is) only (?:me|two of us|one of us|me and (?:one|two) others?(?: (?:people|person))?) (?:covering|working|answering|on)\b"),
+    ("buried underwater digging",
+     (r"\b(?:inbox|queue|inboxes|team) (?:got|is|was|has been|have been) buried\b|\bstill digging (?:out|ourselves out)\b"
+     r"|\b(?:we(?:'ve| have) been|we(?:'re| are)) underwater\b")),
+    ("pile stack",
+     r"\b(?:still )?working (?:through|down) (?:the|a|our) (?:pile|stack|backlog)\b"),
     ("hands", r"\bmore (?:\w+ ){0,2}than (?:we have )?hands\b|\bnot enough hands\b"),
     ("hiring", r"\bhiring (?:hasn't|has not|hasn’t) (?:caught up|kept up|kept pace)\b"),
     # "each of our adjusters is carrying roughly triple the usual caseload"

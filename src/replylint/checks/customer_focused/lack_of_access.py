@@ -50,11 +50,13 @@ _ROLE_KEYS = (
 _LACK = [
     # "those reviews sit outside what my console can open", "plan-change history is hidden on the chat side",
     # "support accounts can't touch the deletion logs"
-    ("console tool tools screen view dashboard system",
-     (r"\b(?:outside|beyond) what (?:my|our|the agent|the support) (?:console|tool|tools|screen|view|dashboard|system) "
-     r"(?:can|will|is able to) (?:open|see|show|access|reach|pull up)\b"
+    ("console tool tools screen view dashboard system login",
+     (r"\b(?:outside|beyond) what (?:my|our|the agent|the support) (?:console|tool|tools|screen|view|dashboard|system|login)"
+     r"(?: on the [\w ]{1,20}?)? (?:can|will|is able to) (?:open|see|show|access|reach|pull up|approve|do)\b"
      r"|\b(?:my|our) (?:console|tool|tools|screen|view|dashboard|system) (?:can't|cannot|can not|doesn't|does not|won't|will not) "
      r"(?:open|see|show|access|pull up|display)\b")),
+    ("view visibility access",
+     r"\b(?:our|the|my) (?:[\w-]+ )?(?:team|desk|side|channel) (?:has|have) no (?:view|visibility|access) (?:of|into|to|on)\b"),
     ("hidden",
      r"\b(?:is|are) hidden (?:on|from) (?:the|my|our) (?:chat|support|agent|frontline|front-line) (?:side|end|view|tool|team|agents)\b"),
     ("accounts account agents staff",

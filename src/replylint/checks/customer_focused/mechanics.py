@@ -65,7 +65,7 @@ _SOLUTION = _rx(
     r"(?:stops|fixes|solves|resolves|clears|prevents|avoids|gets rid of)|"
     # a step for the customer opening a sentence: "Press Ctrl+Shift+R", "Open Settings"
     r"(?:^|(?<=[.!?]\s))(?:press|click|tap|open|go to|head to|clear|restart|reload|refresh|reinstall|log out|sign out|"
-    r"select|choose|reset|re-?enter))\b"
+    r"select|choose|reset|re-?enter|boot|hold|unplug|update|install|turn (?:off|on)|disable|enable|switch|delete|remove))\b"
 )
 
 
@@ -253,7 +253,8 @@ class InternalMechanics(Rule):
 _API_HELP = _rx(r"\b(?:your|you|you[’']re)\b[^.!?]{0,100}\b(?:api|endpoints?|webhooks?|database|server|cache|config\w*|script|"
                 r"deploy\w*|backend|rate[- ]limits?|quotas?)\b")
 # The sentence is the fix: "Adding a short delay between batches will fix it."
-_IS_FIX = _rx(r"\b(?:will|should|would)\s+(?:fix|solve|resolve|sort)\s+(?:it|this|that)\b|\bto (?:fix|solve|resolve) (?:it|this)\b")
+_IS_FIX = _rx(r"\b(?:will|should|would)\s+(?:fix|solve|resolve|sort)\s+(?:it|this|that)\b|\bto (?:fix|solve|resolve) (?:it|this)\b"
+              r"|^\W*(?:here it is|here(?:'s|’s| is) (?:how|the fix|what to do)|try this)\b")
 
 def _speaks_it(text: str, customer_message: str | None) -> bool:
     """Does the customer's own message use the technical terms this passage uses?"""
