@@ -192,6 +192,10 @@ _DEFLECT_ANY = (re.compile(
     r"|bank|carrier|courier|manufacturer|retailer|seller|provider|merchant|publisher|airline|isp|up to|down to|first|lands?|reaches)\b", _I),)
 
 
+# The reply answers praise ("we're glad you like it!"): passing it on is all it needs.
+_THANKS_FOR_PRAISE = re.compile(
+    r"\b(?:glad|happy|thrilled|stoked|delighted) (?:that )?(?:you(?:'re| are)?|to hear you(?:'re| are)?) (?:like|love|enjoy)\w*"
+    r"|\bthanks? (?:you )?(?:so much )?for the (?:kind words|love|shout-?out|compliments?|praise)\b", _I)
 _NO_NEWS = re.compile(
     r"\b(?:(?:don't|do not|doesn't|haven't|have not) (?:\w+ )?(?:have|got|share)|(?:no|any) (?:more )?(?:info(?:rmation)?|news|updates?|details|timeline|eta|date|word)"
     r"|nothing (?:new )?to (?:share|report|announce)|soon|shortly|in the works|on the way|stay tuned|watch this space)\b",
@@ -1119,7 +1123,7 @@ class EmptyDeflection(Rule):
         # cheap first: some sentence must deflect at all, and the customer must have asked for something
         if not any(rx.search(s.text) for s in sents for rx in _DEFLECT.values()):
             return
-        if customer_asks(rc.context.customer_message) is False or _partial(analysis):
+        if customer_asks(rc.context.customer_message) is False or _partial(analysis) or _THANKS_FOR_PRAISE.search(analysis.text):
             return  # praise needs no answer; one tweet of a thread may have its answer in the other part
         kind = kinds(analysis)
         if "substance" in kind or not any(k.startswith("deflect") for k in kind):
