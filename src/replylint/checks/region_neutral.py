@@ -811,6 +811,28 @@ _POSTCODE_WORD = {"en-GB": "postcode", "en-AU": "postcode", "en-NZ": "postcode",
 
 
 @lru_cache(maxsize=2)
+def _near_hints(regex: re.Pattern[str], text: str, lower: str, hints: tuple[str, ...]) -> list[re.Match[str]]:
+    """The regex's matches, searched only around the hint words (each match holds one).
+
+    The word list is one long alternation, costly to run over a whole reply; the matches are
+    short, so a window around each hint finds them all.
+    """
+    found: dict[int, re.Match[str]] = {}
+    for hint in hints:
+        i = lower.find(hint)
+        while i != -1:
+            for m in regex.finditer(text, max(0, i - 60), min(len(text), i + len(hint) + 60)):
+                if m.start() <= i < m.end() or m.start() < i + len(hint) <= m.end():
+                    found.setdefault(m.start(), m)
+            i = lower.find(hint, i + 1)
+    matches, end = [], -1
+    for start in sorted(found):  # keep them non-overlapping, leftmost first, as one pass would
+        if start >= end:
+            matches.append(found[start])
+            end = found[start].end()
+    return matches
+
+
 def _vocab(family: str) -> tuple[re.Pattern[str] | None, list[str]]:
     """One regex for the family's words (group i is pair i: one pass per reply) and the templates."""
     pairs = _VOCAB_FOR_US if family == "us" else _VOCAB_FOR_BRITISH if family == "british" else []
@@ -872,9 +894,9 @@ class RegionalWord(Rule):
             return
         where = "British" if family == "us" else "American"
         regex, templates = _vocab(family)
-        if regex is None or not _mentions(text, _VOCAB_HINTS[family]):
+        if regex is None:
             return
-        for m in regex.finditer(text):
+        for m in _near_hints(regex, text, analysis.lower, _VOCAB_HINTS[family]):
             template = templates[int(m.lastgroup[1:])]  # type: ignore[index]
             repl = self._replacement(m.group(), template, locale)
             edit = _edit(text, m.start(), m.end(), repl)
