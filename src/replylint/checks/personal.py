@@ -222,6 +222,12 @@ _HANDOFF = re.compile(
 # any of them never reaches the big pattern.
 _HANDOFF_KEYS = re.compile(r"\b(?:" + _DEPT + "|" + _FUNCTIONS + r"|whoever|someone|somebody|member|one|person|ones|expect)\b",
                            re.IGNORECASE)
+# ... and a verb of getting in touch or passing on (every pattern above needs one).
+_HANDOFF_VERBS = re.compile(
+    r"\b(?:contact\w*|reach\w*|get(?:ting)? back|call\w*|e-?mail\w*|touch|follow\w*|look\w*|review\w*|handl\w*|process\w*|"
+    r"appl(?:y|ying)|sen[dt]\w*|investigat\w*|respond\w*|dm\w*|text\w*|messag\w*|ping\w*|mail\w*|take|takes|taking|taken|"
+    r"pass\w*|forward\w*|refer\w*|hand\w*|hear\w*|on|expect|come|manage|deal|run)\b",
+    re.IGNORECASE)
 # A person named in the sentence ("Maria on our billing team") makes it personal.
 _PERSON_NEAR = re.compile(
     r"\b(?!(?:Department|Team|Desk|Office|Center|Centre|Support|Billing)\b)[A-Z][a-z]+\s+(?:on|from|in|with)\s+(?:our|the)\s+"
@@ -269,7 +275,7 @@ class FacelessHandoff(Rule):
             return
         for sent in analysis.doc.sents:
             stext = text[sent.start_char:sent.end_char]
-            if not _HANDOFF_KEYS.search(stext):
+            if not _HANDOFF_KEYS.search(stext) or not _HANDOFF_VERBS.search(stext):
                 continue
             for m in _HANDOFF.finditer(stext):
                 if _PERSON_NEAR.search(stext):
