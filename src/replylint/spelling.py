@@ -165,6 +165,7 @@ class Speller:
         self._bigrams: dict[str, int] | None = None
         self._lock = threading.Lock()
         self._known: dict[str, bool] = {}  # word → known, without the team vocabulary
+        self._rare: dict[str, bool] = {}  # known word → rare enough to be a slip
 
     def known(self, word: str, vocabulary: frozenset[str] = frozenset()) -> bool:
         w = word.lower()
@@ -178,8 +179,27 @@ class Speller:
         return hit
 
     def suspect(self, word: str, vocabulary: frozenset[str] = frozenset()) -> bool:
-        """Worth a closer look: unknown, or a rare word that may be a slip for a common one."""
-        return not self.known(word, vocabulary) or (zipf(word.lower()) < RARE_ZIPF and word.lower() not in vocabulary)
+        """Worth a closer look: unknown, or a rare word that may be a slip for a common one.
+
+        The same bars as ``slip``: a dictionary word must be rarer than DICTIONARY_SLIP_ZIPF and not
+        a regular inflection, anything else rarer than RARE_ZIPF (most words fail here for free).
+        """
+        w = word.lower()
+        if not self.known(w, vocabulary):
+            return True
+        if w in vocabulary:
+            return False
+        hit = self._rare.get(w)
+        if hit is None:
+            if len(self._rare) > 200_000:
+                self._rare.clear()
+            z = zipf(w)
+            if w in self.words:
+                hit = z < DICTIONARY_SLIP_ZIPF and not self._inflected(w)
+            else:
+                hit = z < RARE_ZIPF and w not in CHAT_ABBREVIATIONS and w not in SUPPORT_TERMS
+            self._rare[w] = hit
+        return hit
 
     def _known_uncached(self, w: str) -> bool:
         if w in CHAT_ABBREVIATIONS or w in SUPPORT_TERMS or zipf(w) >= KNOWN_ZIPF or self._word(w):
