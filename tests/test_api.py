@@ -126,6 +126,23 @@ def test_a_rule_that_raises_becomes_a_notice():
     assert {"NAT001", "CAR001"} <= {f.rule for f in report.findings}  # the others still ran
 
 
+def test_a_rule_is_not_called_when_none_of_its_hints_is_in_the_reply():
+    """The engine skips a rule whose `hints` are all absent (one pass finds every rule's hints)."""
+    class Raiser(_Broken):
+        id = "ZZZ003"
+        hints = ("sandbox", "sand-box")
+
+    class P:
+        @hookimpl
+        def replylint_rules(self, settings):
+            return [Raiser()]
+
+    linter = Linter(plugins=[P()], select=["ZZZ003"])
+    assert not linter.check("Your order shipped today.").notices  # never called, so it could not raise
+    called = linter.check("Try it in the SANDBOX first.").notices  # hints match case-insensitively
+    assert [n.rule for n in called if n.kind == "rule_error"] == ["ZZZ003"]
+
+
 def test_info_findings_change_no_score():
     class Hinter(Rule):
         id = "ZZZ002"

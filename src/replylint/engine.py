@@ -20,7 +20,7 @@ from .backends.languagetool import RULE_PREFIX as LT_PREFIX
 from .backends.languagetool import LanguageToolBackend
 from .language import detect
 from .nlp import Analysis, load_pipeline, split_sentences
-from .packs import HintIndex, MatcherBank, PackRule, RegexRule
+from .packs import HintIndex, MatcherBank, PackRule
 from .plugins import collect_rules, plugin_manager
 from .report import Report
 from .rule import Hit, Rule, RuleContext
@@ -66,7 +66,7 @@ class Linter:
         for rule in self.active:
             if isinstance(rule, PackRule):
                 rule.register(self._bank)
-        self._hints = HintIndex(h for r in self.active if isinstance(r, RegexRule) for h in r.hints)
+        self._hints = HintIndex(h for r in self.active for h in r.hints)
         self.ruleset = self._ruleset_hash()
         terms = sorted((re.escape(t) for t in self.settings.vocabulary if t.strip()), key=len, reverse=True)
         self._vocab_regex = re.compile(r"(?<!\w)(?:" + "|".join(terms) + r")(?!\w)", re.IGNORECASE) if terms else None
@@ -272,6 +272,8 @@ class Linter:
                 continue
             if language is not None and rule.english_only:
                 continue
+            if rule.hints and analysis.hints.isdisjoint(rule.hints):
+                continue  # none of the words the rule needs is in the reply
             rc = RuleContext(ctx, self.settings, self._options[rule.id])
             try:
                 for hit in rule.check(analysis, rc):

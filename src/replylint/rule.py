@@ -98,6 +98,9 @@ class Rule:
     scope: frozenset[str] = frozenset({"body"})
     preview: bool = False
     english_only: bool = True
+    # Lower-case substrings one of which every reply the rule can flag contains. The engine finds
+    # all rules' hints in one pass and does not call a rule whose hints are all absent.
+    hints: tuple[str, ...] = ()
     confidence: float = 1.0
     defaults: dict[str, Any] = {}
     bad: tuple[Example, ...] = ()

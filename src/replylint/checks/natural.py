@@ -95,6 +95,7 @@ _HINTS = ("requested", "advised", "required", "asked to", "reminded", "expected"
 
 class Bureaucratic(Rule):
     id = "NAT006"
+    hints = _HINTS
     name = "bureaucratic-register"
     trait = "natural"
     severity = Severity.WARNING

@@ -656,6 +656,7 @@ _COUNTRY_NAMED = re.compile(
 
 class SeasonOrHoliday(Rule):
     id = "REG005"
+    hints = _SEASON_HINTS
     name = "season-or-holiday-date"
     trait = "region_neutral"
     severity = Severity.WARNING

@@ -118,6 +118,7 @@ _CHAT_QUOTE = re.compile(
 
 class InternalNote(Rule):
     id = "CAR007"
+    hints = _PRE_CAR007
     name = "internal-note"
     trait = "careful"
     severity = Severity.ERROR

@@ -46,6 +46,7 @@ _PUBLIC_LINE = re.compile(r"(?i)\b(?:ext\.?|extension|toll[- ]free|1-800|800-|88
 
 class ThirdPartyData(Rule):
     id = "CAR011"
+    hints = _PRE_CAR011
     name = "someone-elses-data"
     trait = "careful"
     severity = Severity.ERROR

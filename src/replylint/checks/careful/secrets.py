@@ -76,6 +76,7 @@ def _passwordish(value: str) -> bool:
 
 class Secret(Rule):
     id = "CAR008"
+    hints = _PRE_CAR008
     english_only = False
     name = "secret-in-reply"
     trait = "careful"

@@ -46,6 +46,7 @@ _TEST_BANNER = re.compile(r"\[(?:TEST|TESTING)\]|(?m:^)(?:TEST|TESTING)\b(?=\s*[
 
 class TestText(Rule):
     id = "CAR002"
+    hints = _PRE_CAR002
     english_only = False
     name = "test-text"
     trait = "careful"

@@ -70,6 +70,7 @@ _PRE_BUILD = re.compile(r"\d[-_](?:rc|alpha|dev|snapshot|internal)")
 
 class Confidential(Rule):
     id = "CAR012"
+    hints = _PRE_CAR012
     name = "confidential-leak"
     trait = "careful"
     severity = Severity.ERROR
