@@ -104,7 +104,7 @@ class Analysis:
     _masked: list[tuple[int, int]] | None = None
     _lower: str | None = None
     cache: dict[str, Any] = field(default_factory=dict)  # per-reply values rules share (body sentences, …)
-    hints: frozenset[str] | None = None  # every rule hint the text holds (the engine's one-pass index), if known
+    hints: frozenset[str] = frozenset()  # every rule hint the text holds (the engine's one-pass index)
 
     @property
     def text(self) -> str:

@@ -208,14 +208,10 @@ class RegexRule(PackRule):
             raise RuleError(f"{origin}: rule {self.id}: bad regex: {exc}") from None
         if not spec.get("regex"):
             raise RuleError(f"{origin}: rule {self.id}: a regex rule needs 'regex'")
-        # Lower-case substrings one of which every match contains: the regex runs only when one is present.
+        # Lower-case substrings one of which every match contains: the engine runs the rule only when one is present.
         self.hints = tuple(h.lower() for h in spec.get("hints", []))
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
-        if self.hints:
-            found = analysis.hints
-            if found.isdisjoint(self.hints) if found is not None else not any(h in analysis.lower for h in self.hints):
-                return
         for m in self.regex.finditer(analysis.text):
             if m.end() == m.start():
                 continue

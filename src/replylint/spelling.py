@@ -179,16 +179,20 @@ class Speller:
         return hit
 
     def suspect(self, word: str, vocabulary: frozenset[str] = frozenset()) -> bool:
-        """Worth a closer look: unknown, or a rare word that may be a slip for a common one.
-
-        The same bars as ``slip``: a dictionary word must be rarer than DICTIONARY_SLIP_ZIPF and not
-        a regular inflection, anything else rarer than RARE_ZIPF (most words fail here for free).
-        """
+        """Worth a closer look: unknown, or a known word that may be a slip for a common one."""
         w = word.lower()
         if not self.known(w, vocabulary):
             return True
-        if w in vocabulary:
-            return False
+        return w not in vocabulary and self._may_slip(w)
+
+    def _may_slip(self, w: str) -> bool:
+        """Could this known word be a slip at all, whatever its neighbours? (``slip``'s word-level
+        bars, memoised: most words fail here for free.)
+
+        A dictionary word must be rarer than DICTIONARY_SLIP_ZIPF and not a regular inflection of
+        another ("timers"); any other known word rarer than RARE_ZIPF; never chat shorthand, a
+        support term, a British/American variant, or a prefix on a common word ("retime").
+        """
         hit = self._rare.get(w)
         if hit is None:
             if len(self._rare) > 200_000:
@@ -197,7 +201,9 @@ class Speller:
             if w in self.words:
                 hit = z < DICTIONARY_SLIP_ZIPF and not self._inflected(w)
             else:
-                hit = z < RARE_ZIPF and w not in CHAT_ABBREVIATIONS and w not in SUPPORT_TERMS
+                hit = z < RARE_ZIPF
+            hit = hit and w not in CHAT_ABBREVIATIONS and w not in SUPPORT_TERMS and w not in _regional_words() and not any(
+                w.startswith(p) and zipf(w[len(p):]) >= 4.0 for p in _PREFIXES)
             self._rare[w] = hit
         return hit
 
@@ -290,14 +296,11 @@ class Speller:
         both sides ("please lat us" → "let"). British/American variants are never slips.
         """
         w = word.lower()
-        if (zipf(w) >= RARE_ZIPF or w in CHAT_ABBREVIATIONS or w in SUPPORT_TERMS or w in _regional_words()
-                or not (before or after) or self.fit(w, before, after)):
+        if not self._may_slip(w) or not (before or after) or self.fit(w, before, after):
             return None
         in_dictionary = w in self.words
-        if in_dictionary and (not (before and after) or self._inflected(w) or zipf(w) >= DICTIONARY_SLIP_ZIPF):
-            return None  # "timers", "lat" (latitude): a real word is meant
-        if any(w.startswith(p) and zipf(w[len(p):]) >= 4.0 for p in _PREFIXES):
-            return None  # "retime", "unpair": a prefix on a common word is a coinage, not a slip
+        if in_dictionary and not (before and after):
+            return None  # a dictionary word needs both neighbours to vouch for the replacement
         floor = EVERYDAY_ZIPF if in_dictionary else COMMON_ZIPF if zipf(w) > 0 else UNSEEN_FLOOR_ZIPF
         near = []
         for c, plausibility in self._candidates(w, distance=1):

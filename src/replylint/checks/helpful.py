@@ -529,7 +529,7 @@ def _feature_subject(head: "Token", text: str, strict: bool = False) -> bool:
         return False  # "the $1,240 from Friday's sales will land on Tuesday" is money moving, not a fix
     if subj.pos_ == "PRON" or subj.lower_ in ("one",):
         # "it'll be ready this afternoon" is a promise to fix only when the reply is about a bug or a feature
-        return bool(re.search(r"\b(?:bug|fix|feature|update|glitch|issue|problem|crash|error|outage|release|version|app)\b", text, _I))
+        return bool(_ABOUT_A_FAULT.search(text))
     return True
 
 

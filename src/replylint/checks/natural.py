@@ -129,8 +129,6 @@ class Bureaucratic(Rule):
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
-        if not any(h in analysis.lower for h in _HINTS):
-            return
         text = analysis.text
         taken: list[tuple[int, int]] = []
         for pattern, hint in _SHAPES:

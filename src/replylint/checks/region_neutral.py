@@ -44,12 +44,6 @@ def _edit(text: str, start: int, end: int, replacement: str) -> Edit:
     return Edit(start, end, match_case(text[start:end], replacement))
 
 
-def _mentions(text: str, needles: tuple[str, ...]) -> bool:
-    """A cheap pre-check: does the lower-cased text hold any of these substrings?"""
-    low = text.lower()
-    return any(n in low for n in needles)
-
-
 def _family(locale: str) -> str:
     """'us', 'british' or 'canada' (unknown locales read as the house default, en-US)."""
     if locale == CANADA:
@@ -688,8 +682,6 @@ class SeasonOrHoliday(Rule):
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         text = analysis.text
-        if not _mentions(text, _SEASON_HINTS):
-            return
         for m in _SEASON_PHRASE.finditer(text):
             season = m.group("season") or m.group("season2")
             start, end = m.start(), m.end()

@@ -83,7 +83,7 @@ def _name_tokens(full: str | None) -> list[str]:
     return words
 
 
-# Cheap prefilters: a rule whose trigger characters or words are absent has nothing to do.
+# Lower-case rule hints (the engine skips a rule when none is present); CAR001's are case-sensitive, so the rule checks them itself.
 _PRE_CAR001 = ("{", "[", "<", "%", "*|", "$", "(", "«", "XX", "xx", "TB", "TODO", " ,", ", !", ", ?")
 _PRE_CAR002 = ("test", "lorem", "ipsum", "dolor", "eiusmod", "adipiscing", "incididunt", "asdf", "qwert", "zxcv", "jkl", "sdfsdf", "ignore", "disregard", "goes here", "sample")
 _PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "fyi", "heads up", "heads-up", "legal",
@@ -108,7 +108,3 @@ def _plain(text: str) -> str:
     return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
-def _mentions(text: str, keys: tuple[str, ...], lower: bool = True) -> bool:
-    """Cheap prefilter: does the text hold any trigger substring (case-insensitively)?"""
-    hay = text.lower() if lower else text
-    return any(k in hay for k in keys)

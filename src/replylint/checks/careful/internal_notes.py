@@ -13,7 +13,7 @@ from ...rule import Hit, Rule, RuleContext, examples
 if TYPE_CHECKING:
     from ...nlp import Analysis
 
-from ._text import _PRE_CAR007, _mentions, _plain, _sentence_bounds
+from ._text import _PRE_CAR007, _plain, _sentence_bounds
 
 _NOTE_MARK = re.compile(
     r"(?i)\b(?P<mark>(?:note|notes|reminder|memo) (?:to|for) (?:self|myself|me)|notes? for (?:the )?(?:agents?|team|rep|reviewer)|notes? to (?:the )?(?:agents?|team)|"
@@ -176,8 +176,6 @@ class InternalNote(Rule):
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
-        if not _mentions(analysis.text, _PRE_CAR007):
-            return
         raw = analysis.text
         text = _plain(raw)  # "don’t" reads as "don't"; offsets are unchanged
         low = text.lower()

@@ -12,7 +12,7 @@ from ...rule import Hit, Rule, RuleContext, examples
 if TYPE_CHECKING:
     from ...nlp import Analysis
 
-from ._text import _PRE_CAR011, _mentions, _sentence_bounds
+from ._text import _PRE_CAR011, _sentence_bounds
 
 _EMAIL_ADDR = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _PHONE = re.compile(r"(?<![\w-])(?:\+?\d{1,3}[\s.-]?)?(?:\(?\d{3}\)?[\s.-]?)?\d{3}[\s.-]\d{4}(?![\w-])")
@@ -75,8 +75,6 @@ class ThirdPartyData(Rule):
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
-        if not _mentions(analysis.text, _PRE_CAR011):
-            return
         text = analysis.text
         if not (_PHONE_HINT.search(text) or ("@" in text and _EMAIL_ADDR.search(text)) or _STREET_ADDRESS.search(text)):
             return  # no e-mail address, phone number or street address to leak

@@ -17,7 +17,6 @@ from ._text import (
     _PRE_CAR001,
     _first_name,
     _inside,
-    _mentions,
     _quoted,
     _sentence,
     _sentence_bounds,
@@ -205,7 +204,7 @@ class Placeholder(Rule):
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
-        if not _mentions(analysis.text, _PRE_CAR001, lower=False):
+        if not any(k in analysis.text for k in _PRE_CAR001):  # case matters ("XX", "TBD"): not an engine hint
             return
         text = analysis.text
         taken: list[tuple[int, int]] = []

@@ -12,7 +12,7 @@ from ...rule import Hit, Rule, RuleContext, examples
 if TYPE_CHECKING:
     from ...nlp import Analysis
 
-from ._text import _PRE_CAR008, _mentions, _overlaps, _sentence
+from ._text import _PRE_CAR008, _overlaps, _sentence
 from .internal_notes import _has
 
 _TOKEN = re.compile(
@@ -111,8 +111,6 @@ class Secret(Rule):
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
-        if not _mentions(analysis.text, _PRE_CAR008):
-            return
         text = analysis.text
         seen: list[tuple[int, int]] = []
 

@@ -12,7 +12,7 @@ from ...rule import Hit, Rule, RuleContext, examples
 if TYPE_CHECKING:
     from ...nlp import Analysis
 
-from ._text import _PRE_CAR012, _mentions, _overlaps, _plain, _sentence
+from ._text import _PRE_CAR012, _overlaps, _plain, _sentence
 from .internal_notes import _has
 
 _CONFIDENTIAL = re.compile(
@@ -99,8 +99,6 @@ class Confidential(Rule):
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
-        if not _mentions(analysis.text, _PRE_CAR012):
-            return
         text = _plain(analysis.text)  # "isn’t" reads as "isn't"; offsets are unchanged
         lowered = text.lower()
         kept: list[tuple[int, int]] = []
