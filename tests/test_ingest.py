@@ -61,3 +61,8 @@ def test_tweet_signatures_are_signoffs():
 def test_quote_lines_after_entity_decoding_are_quotes():
     found = kinds("Thanks!\n&gt; my old message")
     assert ("quote", "> my old message") in found
+
+
+def test_a_greeting_ends_at_a_dash_but_not_inside_a_hyphenated_name():
+    assert ("greeting", "Hi there") in kinds("Hi there – per our terms, you may have one account.")
+    assert ("greeting", "Hi Mary-Jane,") in kinds("Hi Mary-Jane, your order shipped.")

@@ -179,7 +179,7 @@ _QUOTE_HEADER = re.compile(
 _QUOTE_LINE = re.compile(r"^[ \t]*>.*$", re.MULTILINE)
 GREETING = re.compile(
     r"(?:hi|hello|hey|hiya|howdy|dear|greetings|good (?:morning|afternoon|evening|day)|to whom it may concern)\b"
-    r"[^\n,.!:;?]{0,48}[,!.:;]?",
+    r"(?:(?! [-–—] )[^\n,.!:;?–—]){0,48}[,!.:;]?",
     re.IGNORECASE,
 )
 _VALEDICTION = re.compile(

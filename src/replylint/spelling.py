@@ -51,6 +51,10 @@ def _needs_change(stem: str, sfx: str) -> bool:
     """Would the spelling rules change this stem before this suffix?"""
     if stem.endswith("s") and sfx in ("s", "d"):
         return True  # "thiss", "addresss"
+    if stem.endswith(("ed", "ing")) and sfx not in ("s", "es"):
+        return True  # one inflection is enough: "updateded" (but "settings")
+    if sfx == "es" and not stem.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return True  # "monthes": -es only after a hissing sound or an o
     if sfx == "d" and not stem.endswith("e"):
         return True
     if sfx[0] in "aeiouy" and stem.endswith("e") and sfx != "s":
@@ -113,7 +117,6 @@ def zipf(word: str) -> float:
 
     return zipf_frequency(word, "en")
 
-# Chat shorthand that support replies use on purpose. Our own list.
 # Words of the support trade that general word lists rate as rare (our own list).
 SUPPORT_TERMS = frozenset("""
 onboarding offboarding uptime cron webhook webhooks signout geofence geofences recaptcha upsell upsells upselling
@@ -121,6 +124,7 @@ passwordless telehealth geotag geotags microtransaction microtransactions loadou
 hotfixes backoff autopay runbook runbooks lorem ipsum dolor amet relog relogging swimlane swimlanes respawn respawned
 """.split())
 
+# Chat shorthand that support replies use on purpose (our own list).
 CHAT_ABBREVIATIONS = frozenset(
     """
     thx thnx tx ty tysm pls plz dm dms pm pms btw fyi asap np lol omg imo imho irl idk tbh ttyl
@@ -131,6 +135,7 @@ CHAT_ABBREVIATIONS = frozenset(
     abt ppl msg msgs pic pics convo convos gon wan
     deets fav favs fave faves tix ahold gotcha hiya howdy yall vid vids selfie selfies emoji emojis lotta coz cuz
     bday promo promos specs stats sync synced syncing unsync admin admins info
+    luv nite tonite thru tho altho nvm ikr rn smh fwiw ftw hbu
     """.split()
 )
 
@@ -203,7 +208,7 @@ class Speller:
             else:
                 hit = z < RARE_ZIPF
             hit = hit and w not in CHAT_ABBREVIATIONS and w not in SUPPORT_TERMS and w not in _regional_words() and not any(
-                w.startswith(p) and zipf(w[len(p):]) >= 4.0 for p in _PREFIXES)
+                w.startswith(p) and len(w) - len(p) >= 3 and zipf(w[len(p):]) >= 4.0 for p in _PREFIXES)
             self._rare[w] = hit
         return hit
 
@@ -214,7 +219,7 @@ class Speller:
             rest = w[len(p):]
             if w.startswith(p) and len(rest) >= 4 and self._word(rest, min_base=4):
                 return True
-            if w.startswith(p) and len(rest) == 3 and rest in self.words and zipf(rest) >= 4.5:
+            if len(p) > 1 and w.startswith(p) and len(rest) == 3 and rest in self.words and zipf(rest) >= 4.5:
                 return True  # autopay, rerun: a prefix on a very common short word
         if self._compound(w):
             return True  # touchpad, mixtapes
@@ -281,6 +286,13 @@ class Speller:
             # when exactly one candidate fits and it is also the likeliest on its own.
             best = max(fits, key=lambda c: c[1])[0]
             return Suggestion(best, safe=len(fits) == 1 and best == found[0][0], in_context=True)
+        if before and after and not self.fit(w, before, after):
+            # Two slips away ("uoy" → "you", "ure" → "your"): only one of the commonest words,
+            # and only when it forms a common pair on both sides.
+            both = [(p + self.fit(c, before, after), c) for c, p in self._everyday_within_two(w)
+                    if self.fit(c, before, "") and self.fit(c, "", after)]
+            if both:
+                return Suggestion(max(both)[1], safe=False, in_context=True)
         if ranked[0] is not found[0]:
             return None  # the likeliest word is about as rare as this one: a name or jargon
         safe = len(found) == 1 or found[0][1] - found[1][1] >= math.log(SAFE_MARGIN)
@@ -309,6 +321,10 @@ class Speller:
             left, right = self.fit(c, before, ""), self.fit(c, "", after)
             if (left and right) or (not in_dictionary and (left or right)):
                 near.append((plausibility + left + right, c))
+        if not in_dictionary and before and after:
+            # A derived form two slips from one of the commonest words ("theys" → "these").
+            near += [(p + self.fit(c, before, after), c) for c, p in self._everyday_within_two(w)
+                     if c[:1] == w[:1] and self.fit(c, before, "") and self.fit(c, "", after)]
         if not near:
             return None
         return Suggestion(max(near)[1], safe=False, in_context=True)
@@ -331,6 +347,15 @@ class Speller:
         found = self._index().lookup(w, verbosity, max_edit_distance=1 if len(w) <= 4 else distance)
         scored = [(c.term, _plausibility(w, c.term, c.count)) for c in found if c.term != w]
         return sorted(scored, key=lambda c: c[1], reverse=True)
+
+    @functools.lru_cache(maxsize=16384)  # noqa: B019 - one Speller per process
+    def _everyday_within_two(self, w: str) -> tuple[tuple[str, float], ...]:
+        """The commonest words (zipf >= EVERYDAY_ZIPF) two edits or fewer from ``w``, with their plausibility."""
+        from symspellpy import Verbosity
+
+        found = self._index().lookup(w, Verbosity.ALL, max_edit_distance=2)
+        return tuple((c.term, _plausibility(w, c.term, c.count)) for c in found
+                     if c.term != w and zipf(c.term) >= EVERYDAY_ZIPF)
 
     def _pairs(self) -> dict[str, int]:
         with self._lock:

@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 from ..findings import Edit, Severity
 from ..fixes import replacement_edit, suggestion
 from ..rule import Hit, Rule, RuleContext, examples
-from ..spelling import EVERYDAY_ZIPF, one_slip, speller, zipf
+from ..spelling import COMMON_ZIPF, EVERYDAY_ZIPF, one_slip, speller, zipf
 
 if TYPE_CHECKING:
     from ..nlp import Analysis
 
 _ELONGATED = re.compile(r"([aeiouy])\1\1|(.)\2\2$")
 _VOWEL = re.compile(r"[aeiouy]")
+_TRIPLE = re.compile(r"(.)\1\1+")
 _VOCATIVE = re.compile(r"\b(?:hi|hello|hey|dear|yes)[ ,]+$", re.IGNORECASE)
 
 
@@ -34,6 +35,28 @@ def _everyday_slip(word: str, fix: str) -> bool:
     """A slip for one of the commonest words ("there", "this"): worth flagging even where a
     name or an abbreviation could stand."""
     return zipf(fix) >= EVERYDAY_ZIPF and zipf(word) < 2.0 and one_slip(word, fix)
+
+
+def _shorthand_slip(word: str, fix: str, before: str, after: str) -> bool:
+    """A vowel-less short word the neighbours show is a slip, not an abbreviation: one of the
+    commonest words ("ths is", "wth the"), or a common one both neighbours confirm ("please snd us")."""
+    if not one_slip(word, fix):
+        return False
+    if zipf(fix) >= EVERYDAY_ZIPF:
+        return True
+    spell = speller()
+    return zipf(fix) >= COMMON_ZIPF and bool(spell.fit(fix, before, "")) and bool(spell.fit(fix, "", after))
+
+
+def _stuck_key(word: str) -> str | None:
+    """A letter typed three times inside a longer word ("addresss", "neeeds"): the word with the
+    triple cut to a double, when that is a dictionary word of five letters or more; None for
+    expressive stretching ("sooo", "pleeease"), which is style, not a typo."""
+    m = _TRIPLE.search(word)
+    if not m:
+        return None
+    fixed = word[: m.start()] + m.group(1) * 2 + word[m.end():]
+    return fixed if len(fixed) >= 5 and not _TRIPLE.search(fixed) and fixed in speller().words else None
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
@@ -64,6 +87,10 @@ class Misspelling(Rule):
          "fixed": "Thanks for reaching out about the refund."},
         {"text": "We can resolve thiss issue today.", "flagged": "thiss", "fixed": "We can resolve this issue today."},
         {"text": "Hi tehre! Your card is on its way.", "flagged": "tehre", "fixed": "Hi there! Your card is on its way."},
+        {"text": "Please snd us a photo of the label.", "flagged": "snd", "fixed": "Please send us a photo of the label."},
+        {"text": "Did uoy try signing out and back in?", "flagged": "uoy", "fixed": "Did you try signing out and back in?"},
+        {"text": "Which email addresss is on the account?", "flagged": "addresss",
+         "fixed": "Which email address is on the account?"},
     )
     good = examples(
         "Thx! Pls DM us your order number and we'll reinstall the app for you ^JS",
@@ -74,6 +101,8 @@ class Misspelling(Rule):
         "Priya from Acmetel will email you about the SyncBox refund at dana.w@example.com.",
         {"text": "Open Zorblex and tap Sync.", "settings": {"vocabulary": ["zorblex"]}},
         "Hmmm, sooo sorry about that! Try https://acme.com/recieve-help and #recieve.",
+        "Yesss, it works again! Goood news for your settings and their backups.",
+        "Hey there – the cable ships with the dock, and the fee was refunded.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -91,8 +120,10 @@ class Misspelling(Rule):
                 continue  # part of a larger token ("don" in "don't" tokenizes as "do")
             tok = span[0]  # spaCy may split a typo ("thiss" → "this" + "s"): the word is the span
             word = span.text
-            if len(word) < 3 or not word.isalpha() or not word.islower() or _ELONGATED.search(word):
-                continue  # names, brands and acronyms are capitalized; "sooo", "pleeease" are style
+            if len(word) < 3 or not word.isalpha() or not word.islower():
+                continue  # names, brands and acronyms are capitalized
+            if _ELONGATED.search(word) and not _stuck_key(word):
+                continue  # "sooo", "pleeease" are style; "addresss" is a typo
             if not word.isascii():
                 continue  # "crème", "señor": loanwords and names; the dictionary is English-only
             # Where a word is more likely an abbreviation ("pmt", "mgt") or a lower-case name
@@ -120,8 +151,8 @@ class Misspelling(Rule):
                 fix = spell.suggest(word, before, after_word)
             if fix is None or fix.word == word:
                 continue
-            if guarded and not (fix.in_context and _everyday_slip(word, fix.word)):
-                continue  # "pmt": an abbreviation, unless the words around it say "ths is"
+            if guarded and not (fix.in_context and _shorthand_slip(word, fix.word, before, after_word)):
+                continue  # "pmt": an abbreviation, unless the words around it say "ths is", "please snd us"
             if named and not _everyday_slip(word, fix.word):
                 continue  # "Yes firdaus": a name, unless it is "Hi tehre"
             edit = replacement_edit(analysis.text, tok.idx, tok.idx + len(word), fix.word)
