@@ -146,7 +146,9 @@ _DEFLECT = {
         r"(?<!we'll )(?<!we will )(?<!i'll )(?<!i will )\b(?:keep (?:an |your )?eyes? (?:on|out)|keep (?:checking|watching)|watch (?:this space|for|our|out for)|check back\b"
         r"|stay tuned|follow (?:along|us|our \w+)\b[^.!?]{0,40}\b(?:updates?|news|the latest|announcements?|info)"
         r"|follow (?:along|us) (?:here|on)|^(?:please )?follow (?:\w+ )?for (?:the latest|updates|news|more)|(?:we(?:'ll| will)|i(?:'ll| will)) (?:post|share|announce|tweet|publish) (?:any )?(?:updates?|news|more|the latest|it|details)\b"
-        r"|(?:updates?|news|announcements?|more info(?:rmation)?) will be (?:posted|shared|announced|available) (?:on|here|via|at|in)\b"
+        r"|(?:updates?|news|announcements?|alerts|more info(?:rmation)?)\b[^.!?]{0,40}?\b(?:will be|are(?: all)?|get) (?:posted|shared|announced|available|published) (?:on|here|via|at|in)\b"
+        r"|^(?:(?:hi|hey|hello)(?: [A-Z][\w-]*)?[,!]?\s+)?(?:please |you can |feel free to )?(?:check|see|visit|view|follow|monitor|track|watch|head to|go to)\s+(?:(?:the |our )?(?:live |latest )?(?:updates?|news|progress) (?:on|at|via) )?"
+        r"(?:our|the) (?:service )?(?:status (?:page|site)|outage map|announcements? (?:page|channel)|discord(?: (?:server|channel))?)\b"
         r"|(?:we(?:'ll| will)) (?:let|tell|notify|update) (?:everyone|all|our (?:customers|users|community|fans))\b"
         r"|(?:status page|our (?:blog|twitter|social|feed|channels?|newsletter|website|site|page))\b[^.!?]{0,30}\b(?:updates?|latest|news)\b"
         r"|\bfollow\b[^.!?]{0,40}\bfirst to (?:know|hear)\b"
@@ -179,7 +181,9 @@ _DEFLECT = {
         _I),
     "helpcenter": re.compile(
         r"\b(?:(?:you can|you'll|you will|you may) find (?:that|this|it|lots|plenty|more|all|everything|answers?|info(?:rmation)?|helpful|the answer)\b[^.!?]{0,40}\b(?:help ?cent(?:er|re)|faq|knowledge ?base|support (?:page|site|site)|website|our site|help (?:page|site|section|articles?))"
-        r"|(?:check(?: out)?|see|visit|take a look at|browse|look at|head to|go to|refer to|read|look through) (?:our|the) (?:faq|help ?cent(?:er|re)|knowledge ?base|support (?:page|site)|help (?:page|site|section))(?:\s+(?:at|here|for (?:more|lots|answers|info)))?[\s:]*(?:LINK)?[\s.!]*$)",
+        r"|(?:check(?: out)?|see|visit|take a look at|browse|look at|head to|go to|refer to|read|look through) (?:our|the) (?:faq|help ?cent(?:er|re)|knowledge ?base|support (?:page|site)|help (?:page|site|section))(?:\s+(?:at|here|for (?:more|lots|answers|info)))?[\s:]*(?:LINK)?[\s.!]*$"
+        r"|^(?:our|the) (?:faq|help ?cent(?:er|re)|knowledge ?base|support (?:page|site)|help (?:page|site|section))(?: page)? (?:has|covers|explains|lists|goes over|answers)\b"
+        r"|\b(?:faq|help ?cent(?:er|re)|knowledge ?base|status (?:page|site)|LINK|forum|community)\b[^.!?]{0,80}\b(?:that's|that is|it's|it is) the (?:best|right|easiest) place to (?:follow along|keep up|stay (?:updated|up to date)|check|look|start)\b)",
         _I),
 }
 
@@ -358,6 +362,7 @@ _DATE = re.compile(
     r"(?:this|next|the|coming|following)\s+(?:" + _DAYS_FULL + r"|week(?:end)?|month|year|quarter|fall|autumn|spring|summer|winter)(?:'s)?"
     r"|(?:(?:this|next|on|by|before|until|coming)\s+)?(?:" + _DAYS_FULL + r")(?:'s(?:\s+(?:update|release|patch|build|version|deploy(?:ment)?))?)?\b(?!\s+(?:morning|afternoon|evening|night)?\s*(?:was|were|had|did))"
     r"|(?:(?:on|by|before|the)\s+)?(?:" + _MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|(?:on|by|before)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|(?:on|by|before|in)\s+(?:" + _MONTHS + r")\b"
+    r"|before the (?:day|week|month|year) is (?:out|over)|(?:from|starting) the \d{1,2}(?:st|nd|rd|th)(?: onwards?)?\b|starting (?:" + _MONTHS + r")\.?\s+\d{1,2}\b"
     r"|tonight|tomorrow|today|later today|this (?:morning|afternoon|evening)|(?:by |at )?(?:the )?(?:end|start|beginning) of (?:the |this |next )?(?:day|week|month|year|quarter|business day)|eod|eow|cob"
     r"|(?:by|at|before|around)\s+\d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}(?::\d\d)?\s*(?:am|pm)\s+(?:et|est|pt|pst|ct|cst|utc|gmt|bst)"
     r"|(?:within|in)\s+(?:the\s+next\s+)?(?:\d+|a|an|one|two|three|four|five|six|few|couple(?: of)?|24|48|72)\s+(?:more\s+)?(?:minutes?|mins?|hours?|hrs?|days?|weeks?|business days?|working days?)"
@@ -368,7 +373,8 @@ _DATE = re.compile(
 _FIX_WORD = re.compile(
     r"\b(?:fix(?:ed|es)?|resolv(?:e|ed|es)|patch(?:ed|es)?|sort(?:ed)? out|sorted|repair(?:ed)?|deploy(?:ed|s)?|roll(?:ed|s|ing)? out|releas(?:e|ed|es|ing)"
     r"|launch(?:ed|es|ing)?|ships?|shipping|drops|goes out|go out|hits the (?:app store|play store|store)|go(?:es|ing)? live|be live|live (?:on|by|in|next|this|tomorrow|today|tonight)|restor(?:e|ed|es)|back (?:up|online|to normal|in service)"
-    r"|up and running|working (?:again|normally|properly|as (?:normal|expected))|work again|be gone|go away|disappear|(?:scheduled|planned|slated|due|set|expected|targeted)(?= (?:for|on|by|in)\b)|(?:scheduled|planned|slated|due|set|expected|targeted) to (?:ship|land|launch|go live|roll out|release)|coming|comes? out|be out|is out|lands?|takes? care of|be (?:ready|available|added|implemented|addressed|corrected)|(?:'ll|will) be ready)\b",
+    r"|up and running|working (?:again|normally|properly|as (?:normal|expected))|work again|back to (?:full (?:strength|speed|service)|normal|usual)"
+    r"|going out|\w+ing (?:\w+ ){0,3}again|be gone|go away|disappear|(?:scheduled|planned|slated|due|set|expected|targeted)(?= (?:for|on|by|in)\b)|(?:scheduled|planned|slated|due|set|expected|targeted) to (?:ship|land|launch|go live|roll out|release)|coming|comes? out|be out|is out|lands?|takes? care of|be (?:ready|available|added|implemented|addressed|corrected)|(?:'ll|will) be ready)\b",
     _I,
 )
 # What a support reply may date safely: money, parcels, paperwork, appointments.
@@ -407,6 +413,8 @@ class FixDatePromise(Rule):
         {"text": "Hi Jake,\n\nYes, that's a bug, and it'll be fixed in Thursday's update.\n\nLia", "flagged": "'ll be fixed in Thursday's update"},
         {"text": "@kpatel The Android app is coming this fall!", "flagged": "is coming this fall"},
         {"text": "Our next update on the 20th takes care of that, promise!", "flagged": "Our next update on the 20th takes care of"},
+        {"text": "Your line will be back to full speed from the 9th onwards.", "flagged": "will be back to full speed from the 9th onwards"},
+        {"text": "Good news: the calendar will start syncing again after Monday's release.", "flagged": "syncing again after Monday's release"},
     )
     good = examples(
         "Your refund will be processed within 5-7 business days.",
@@ -416,6 +424,8 @@ class FixDatePromise(Rule):
         "The outage was fixed at 3pm, so everything should work now.",
         "If it isn't fixed by Friday, reply here and I'll refund the month.",
         "The fix went live on Tuesday; updating the app will pick it up.",
+        "Please try signing in again tomorrow, and reply here if it still fails.",
+        "Your replacement card is going out in the mail today.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -457,7 +467,7 @@ class FixDatePromise(Rule):
                 continue  # "so it should disappear this week" about a card hold, not a bug
             if _about_transaction(head) and not _FUNCTIONING.match(m.group()):
                 continue  # "transfers will be working again by Wednesday" is a fix, whatever the noun
-            weak_strict = m.group().lower().startswith(("ship", "com", "drop", "goes out", "go out", "scheduled", "planned", "slated", "due", "set", "expected", "targeted"))
+            weak_strict = m.group().lower().startswith(("ship", "com", "drop", "goes out", "go out", "going out", "scheduled", "planned", "slated", "due", "set", "expected", "targeted"))
             if not strong and (goods and _pronoun_subject(head) or not _feature_subject(head, text, weak_strict)):
                 continue  # "it ships today" about an order; "that one comes out in February" about a form
             for d in dates:
@@ -481,8 +491,8 @@ class FixDatePromise(Rule):
 _ABOUT_A_FAULT = re.compile(r"\b(?:bug|fix\w*|feature|update|glitch\w*|issue|problem|crash\w*|error|outage|release|version|app|"
                             r"broken|down|working|patch\w*|engineer\w*|developer\w*|devs?|tech team)\b", _I)
 _ABOUT_MONEY = re.compile(r"[$£€]|\b(?:holds?|charges?|refunds?|payments?|deposits?|cards?|banks?)\b", _I)
-_FUNCTIONING = re.compile(r"working (?:again|normally|properly)|work again|back (?:up|online|to normal)|up and running", _I)
-_STRONG_FIX = re.compile(r"(?:fix|resolv|patch|sort|repair|restor|back|up and|working|work again|be gone|go away|disappear|be (?:addressed|corrected))", _I)
+_FUNCTIONING = re.compile(r"working (?:again|normally|properly)|work again|back (?:up|online|to normal|to full)|up and running|\w+ing (?:\w+ ){0,3}again", _I)
+_STRONG_FIX = re.compile(r"(?:fix|resolv|patch|sort|repair|restor|back|up and|working|work again|be gone|go away|disappear|be (?:addressed|corrected)|\w+ing (?:\w+ ){0,3}again)", _I)
 _NOT_A_PROMISE = re.compile(
     r"\b(?:maintenance|scheduled work|planned work|upgrade window|usually|typically|generally|normally|on average|tends? to|every|each|weekly|daily|monthly|most (?:are|of them|issues|cases|orders)"
     r"|(?:i|we) (?:can't|cannot|can not|won't|don't|do not) (?:promise|guarantee|give|share|confirm)|no (?:eta|date|timeline|timeframe))\b",
@@ -648,7 +658,9 @@ _REFUSAL = re.compile(
     r"|(?:not|n[’']t) something (?:we|i|the (?:app|website|site|system|portal))\b|(?:is|are|'s|'re)(?:n[’']t| not) (?:part of|among|included in) (?:what (?:we|i) (?:offer|do|provide|sell|support)|our (?:offer|offering|services|plans?))"
     r"|(?:that|this)(?: one)? (?:won[’']t|will not|isn[’']t going to) work out"
     r"|(?:is|are|'s|'re)(?:n[’']t| not) one of the [\w ]{1,25}? (?:we|the [\w ]{1,20}?) (?:offers?|supports?|allows?|provides?)\b"
-    r"|(?:do|does|will|would)(?:n[’']t| not) (?:currently |yet |presently |actually |really )?(?:support|offer|allow|provide|ship|accept|carry|sell|stock|permit|cover|issue|deliver|operate|do (?:refunds|exchanges|that|this|price \w+|\w+ing)|work with|have (?:plans|an option|the option|any plans))\b"
+    r"|(?:do|does|will|would)(?:n[’']t| not) (?:currently |yet |presently |actually |really )?(?:support|offer|allow|provide|ship|accept|carry|sell|stock|permit|cover|issue|deliver|operate|do (?:(?:partial|full|cash|same-day|any) )?(?:refunds|exchanges|that|this|price \w+|\w+ing)|work with|have (?:plans|an option|the option|any plans))\b"
+    r"|(?:won[’']?t|will not|wo n[’']t) be (?:possible|available|allowed|permitted|an option)|(?:is|are|'s|'re) off the table|(?:is|'s|are|'re) beyond what (?:we|i|your|the|our) \w+"
+    r"|(?:is|are|'s|'re)(?:n[’']t| not) part of how (?:we|i) (?:operate|work|do (?:things|business))"
     r"|(?:is|are|'s|'re)(?:n[’']t| not) (?:currently |yet |presently |really )?(?:available|possible|allowed|permitted|supported|offered|an option|eligible|refundable|something (?:we|i))"
     r"|not (?:currently |yet )?(?:available|supported|allowed|permitted|eligible)\b|non-?refundable|(?:are|is) (?:all |always )?final\b|(?:our|the|company|store) policy|policy (?:is|states|says|does)"
     r"|that[’']?s (?:just |simply )?(?:how|the way) (?:(?:it|things|this|that)|(?:the|our) \w+(?: \w+)?) (?:works?|is|are|goes|operates?)|out of our hands|only (?:possible|available|allowed|valid|eligible|accepted|refundable|offered)"
@@ -696,6 +708,9 @@ class RefusalWithoutAlternative(Rule):
         {"text": "Hi Lucas,\n\nThe app isn't available in Brazil.\n\nAnna", "flagged": "The app isn't available in Brazil"},
         {"text": "Honestly there's nothing we can do about that.", "flagged": "nothing we can do about that"},
         {"text": "All ticket sales are final. That's our policy.", "flagged": "All ticket sales are final"},
+        {"text": "Hi Ana, sorry, we don't do partial refunds.", "flagged": "we don't do partial refunds"},
+        {"text": "Same-day changes are off the table for basic fares, sorry!", "flagged": "Same-day changes are off the table for basic fares"},
+        {"text": "Gift wrap isn't part of how we operate. -Jo", "flagged": "Gift wrap isn't part of how we operate"},
     )
     good = examples(
         "We don't support CSV export yet, sorry! Here's a workaround: connect our Google Sheets integration and download the sheet as CSV.",
@@ -705,6 +720,8 @@ class RefusalWithoutAlternative(Rule):
         "We can't wait to see you on Friday!",
         "Dark mode isn't available yet. In the meantime, your phone's dark mode darkens most screens in the app too.",
         "If you can't find the email, check your spam folder.",
+        "Same-day changes are off the table for basic fares, but you can upgrade to Flex for $20 and change it today.",
+        "Sorry, we don't do partial refunds, so I've sent a full one instead: it reaches your card in 3 to 5 days.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -746,6 +763,9 @@ class RefusalWithoutAlternative(Rule):
                 start = g.end
                 while start < end and analysis.text[start] in " ,!.:;-":
                     start += 1
+        lead = re.match(r"(?:sorry|apologies|unfortunately|sadly)\W+", analysis.text[start:end], _I)
+        if lead and lead.end() < end - start:
+            start += lead.end()  # "sorry, we don't do partial refunds": the no starts at "we"
         i = sents.index(where)
         around = " ".join(x.text for x in sents[max(0, i - 1):i + 2]).replace(
             analysis.text[cue[0]:cue[1]].replace("’", "'"), " NO ")  # "sorry as X is not allowed": the no is not its own reason
@@ -775,7 +795,7 @@ class RefusalWithoutAlternative(Rule):
                 continue
             # non-verbal policy cues: the match itself is the passage (widened to its clause subject)
             if re.match(r"(?:are|is) (?:all |always )?final|(?:our|the|company|store) policy|policy|that[’']?s|out of our|non-?refund|we regret|only|(?:we|i) (?:can |currently |unfortunately )?only"
-                        r"|(?:not|n[’']t) something|(?:is|are|'s|'re)(?:n[’']t| not) one of the|(?:is|are|'s|'re)(?:n[’']t| not) (?:part of|among|included in)|(?:that|this)(?: one)? (?:won|will not|isn)", cue):
+                        r"|(?:is|are|'s|'re) off the table|(?:is|'s|are|'re) beyond what|(?:not|n[’']t) something|(?:is|are|'s|'re)(?:n[’']t| not) one of the|(?:is|are|'s|'re)(?:n[’']t| not) (?:part of|among|included in)|(?:that|this)(?: one)? (?:won|will not|isn)", cue):
                 if cue.startswith("we regret"):
                     continue  # a refusal follows; its own cue carries it
                 pred = _predicate(tok)
@@ -835,6 +855,8 @@ class RefusalWithoutAlternative(Rule):
                 continue
             if c.dep_ == "advmod" and c.i < pred.i and c.lower_ in ("unfortunately", "sadly", "honestly", "currently", "just", "so"):
                 continue
+            if c.lower_ in ("sorry", "apologies", "unfortunately", "sadly"):
+                continue  # the apology beside the no is not part of it
             if c.i > pred.i and c.lower_ in ("due", "because", "since", "as", "given", "owing"):
                 continue  # the reason is not part of the no
             keep.extend(c.subtree)
@@ -997,7 +1019,7 @@ _REASON = re.compile(
     r"|as (?!per\b|advised\b|well\b|soon\b|always\b|usual\b|of\b|mentioned\b|such\b|a\b|an\b|far\b|long\b|much\b|many\b)[\w’'/-]+(?: [\w’'/-]+){0,3} (?:is|are|was|were|has|have|can|cannot|can't|will|do|does|don't|doesn't|only|means)\b"
     r"|for (?:security|safety|privacy|legal|licensing|compliance) (?:reasons|purposes)|for (?:the )?(?:protection|security|safety) of"
     r"|(?:important|necessary|required) (?:that|to|for)\b"
-    r"|therefore|thus|hence|so that|(?:this|that)(?:'s| is) why|already|(?:in order )?to (?:keep|protect|ensure|prevent|comply)|for (?:your|their|our) (?:safety|security|protection|privacy)"
+    r"|therefore|thus|hence|so that(?! (?:won|will not|wo|isn|is not|can|cannot|does|doesn|wouldn))|(?:this|that)(?:'s| is) why|already|(?:in order )?to (?:keep|protect|ensure|prevent|comply)|for (?:your|their|our) (?:safety|security|protection|privacy)"
     r"|for (?:security|safety|privacy|legal|licensing) reasons|licensing|regulations?|regulatory|the law|legally|rights holders?)\b",
     _I,
 )
@@ -1104,6 +1126,11 @@ class EmptyDeflection(Rule):
         {"text": "Hi Jonas! Follow @NimbusHQ and you'll be first to know about anything new 👀",
          "flagged": "Follow @NimbusHQ and you'll be first to know about anything new",
          "context": {"customer_message": "Will the Nimbus watch support Android soon?"}},
+        {"text": "Hi Sam, please check our status page for the latest.", "flagged": "Hi Sam, please check our status page for the latest",
+         "context": {"customer_message": "Is the checkout down? Nobody can pay on our store."}},
+        {"text": "Our help center covers exports in depth, so that's the best place to start.",
+         "flagged": "Our help center covers exports in depth, so that's the best place to start",
+         "context": {"customer_message": "How do I export all my invoices at once?"}},
     )
     good = examples(
         {"text": "@hollyb Yes, there's an outage in parts of Austin, sorry! Turn on Wi-Fi Calling in Settings > Phone meanwhile. "
@@ -1114,6 +1141,8 @@ class EmptyDeflection(Rule):
          "context": {"customer_message": "@FlyCo shout out to the crew on flight 220, amazing service!"}},
         "Sorry! Packages marked delivered sometimes turn up a day later. If it's not there by tomorrow, message me and I'll send a replacement.",
         "You'll need to contact your bank for the SWIFT code.",
+        {"text": "Yes, checkout is down for stores in the EU since 7pm, and engineers are on it. You can follow live updates on our status page.",
+         "context": {"customer_message": "Is the checkout down? Nobody can pay on our store."}},
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
