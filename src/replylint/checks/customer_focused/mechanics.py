@@ -231,6 +231,8 @@ class InternalMechanics(Rule):
         "I replayed one of your calls and got the same 429, which confirms you're hitting the per-minute rate limit. "
         "Adding a short delay between batches, or using our bulk endpoint, will fix it.",
         "You can connect the API with the key under Settings > Developers.",
+        {"text": "Our engineers found what causes the export timeouts, and the fix goes out in our next release.",
+         "context": {"customer_message": "Exporting the sales report to CSV times out every time."}},
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -260,8 +262,19 @@ def _speaks_it(text: str, customer_message: str | None) -> bool:
     """Does the customer's own message use the technical terms this passage uses?"""
     if not customer_message:
         return False
-    asked = {m.group().lower().rstrip("s") for m in _STRONG.finditer(customer_message)}
-    return bool(asked & {m.group().lower().rstrip("s") for m in _STRONG.finditer(text)})
+    asked = {_term(m.group()) for m in _STRONG.finditer(customer_message)}
+    if _TIMES_OUT.search(customer_message):
+        asked.add("timeout")  # "the export times out": the symptom in the customer's words
+    return bool(asked & {_term(m.group()) for m in _STRONG.finditer(text)})
+
+
+_TIMES_OUT = _rx(r"\btim(?:e|ed|es|ing)[- ]?outs?\b")
+
+
+def _term(word: str) -> str:
+    """One spelling per technical term: "timeouts", "timed out" and "timing out" are one word."""
+    low = word.lower()
+    return "timeout" if _TIMES_OUT.fullmatch(low) else low.rstrip("s")
 
 
 def _short(text: str, limit: int = 60) -> str:
