@@ -36,8 +36,8 @@ def match_case(passage: str, replacement: str) -> str:
         return replacement
     if passage.isupper() and len(passage) > 1 and len(passage.split()) == 1 and replacement.isalpha():
         return replacement.upper()
-    if passage[0].isupper() and replacement[0].islower():
-        return replacement[0].upper() + replacement[1:]
+    if passage[0].isupper() and replacement[0].islower() and not (passage[:1] == "I" and passage[1:2] in (" ", "'", "’")):
+        return replacement[0].upper() + replacement[1:]  # (the pronoun "I" is capital anywhere: it says nothing)
     words = replacement.split()
     if passage[0].islower() and replacement[0].isupper() and len(words) > 1:
         # "Sorry for the trouble" is a sentence-case phrase and may be lowered;

@@ -169,7 +169,7 @@ _CONTACT = (
     r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|e-?mail(?:ing)?|be in touch|follow(?:ing)? up|"
     r"look(?:ing)? into|review(?:ing)?|handl(?:e|ing)|process(?:ing)?|apply|applying|send(?:ing)?|investigat(?:e|ing)|"
     r"respond(?:ing)?|dm(?:ing)?|text(?:ing)?|message|messaging|ping|pinging|mail(?:ing)?|take (?:it|this|things) from here|take over|"
-    r"tak(?:es|ing) over)\b"
+    r"tak(?:es|ing) over|dig(?:ging)? into|give you a (?:call|ring|buzz)|be in contact|in contact)\b"
 )
 _WILL = r"(?:will|'ll|is going to|are going to)\s+(?:be\s+)?"
 # A capitalised function with no person: "Accounts Receivable", "Payroll Services", "Member Services".
@@ -177,9 +177,9 @@ _NAMED_DEPT = r"(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:Services|Receivable|Payable|Opera
 _HANDOFF = re.compile(
     r"\b(?:(?:the|our|a|your|relevant|appropriate|concerned|responsible|dedicated)\s+)+"
     r"(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:" + _WILL + r"|(?=takes over))" + _CONTACT
-    + r"|\b(?:someone|somebody|a member|one of (?:us|them)|a person)\s+(?:from|on|in|of)\s+(?:our\s+|the\s+)?" + _FUNCTIONS
-    + r"(?:\s+" + _DEPT + r")?\s+" + _WILL + r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|"
-    r"e-?mail(?:ing)?|be in touch|in touch|follow(?:ing)? up|look(?:ing)? into|review(?:ing)?)\b"
+    + r"|\b(?:someone|somebody|a member|one of (?:us|them)|a person)\s+(?:from|on|in|of|at)\s+(?:our\s+|the\s+)?(?:" + _FUNCTIONS
+    + r"(?:\s+" + _DEPT + r")?|(?:[\w-]+\s+){0,2}" + _DEPT + r")\s+" + _WILL + r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|"
+    r"e-?mail(?:ing)?|be in touch|in touch|in contact|be in contact|give you a (?:call|ring)|follow(?:ing)? up|look(?:ing)? into|review(?:ing)?)\b"
     r"|\b(?:contact|call|e-?mail|write to|reach out to)\s+(?:the|our)\s+(?:[\w-]+\s+){0,2}(?:department|dept\.?|desk)\b"
     r"|\b(?:pass(?:ed|ing)?|forward(?:ed|ing)?|sen[dt](?:ing)?|refer(?:red|ring)?|hand(?:ed|ing)?)\s+(?:this|it|you|your (?:case|claim|request|ticket))\s+(?:over\s+)?(?:on\s+)?to\s+(?:the|our)\s+"
     r"(?:relevant|appropriate|right|concerned|responsible)\s+(?:department|dept\.?)\b"
@@ -212,7 +212,7 @@ _HANDOFF = re.compile(
     + r"|\b(?:to|with) the (?:people|folks|person) who (?:manage|handle|look after|deal with|run)\b"
     + r"|\b(?:a call|an e-?mail|a text|a message) from (?:whoever|someone|somebody)(?:'s| is)? (?:on|in|at) (?:our|the)\b"
     # "Whoever handles chargebacks on our side will follow up"
-    + r"|\bwhoever\s+(?:handles|deals with|looks after|is in charge of|works on)\b[^.!?]{0,40}?\s+" + _WILL + _CONTACT
+    + r"|\bwhoever\s+(?:handles|deals with|looks after|is in charge of|works on|is on|picks (?:this|it) up|is (?:working|covering))\b[^.!?]{0,40}?\s+" + _WILL + _CONTACT
     # "Accounts Receivable will reach out", "sits with Payroll Services, and they'll take it from here"
     + r"|\b" + _NAMED_DEPT + r"\s+" + _WILL + _CONTACT
     + r"|\b(?:with|to)\s+" + _NAMED_DEPT + r",?\s+(?:and\s+)?(?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT,
@@ -226,11 +226,11 @@ _HANDOFF_KEYS = re.compile(r"\b(?:" + _DEPT + "|" + _FUNCTIONS + r"|whoever|some
 _HANDOFF_VERBS = re.compile(
     r"\b(?:contact\w*|reach\w*|get(?:ting)? back|call\w*|e-?mail\w*|touch|follow\w*|look\w*|review\w*|handl\w*|process\w*|"
     r"appl(?:y|ying)|sen[dt]\w*|investigat\w*|respond\w*|dm\w*|text\w*|messag\w*|ping\w*|mail\w*|take|takes|taking|taken|"
-    r"pass\w*|forward\w*|refer\w*|hand\w*|hear\w*|on|expect|come|manage|deal|run)\b",
+    r"pass\w*|forward\w*|refer\w*|hand\w*|hear\w*|on|expect|come|manage|deal|run|dig\w*|give)\b",
     re.IGNORECASE)
 # A person named in the sentence ("Maria on our billing team") makes it personal.
 _PERSON_NEAR = re.compile(
-    r"\b(?!(?:Department|Team|Desk|Office|Center|Centre|Support|Billing)\b)[A-Z][a-z]+\s+(?:on|from|in|with)\s+(?:our|the)\s+"
+    r"\b(?!(?:Department|Team|Desk|Office|Center|Centre|Support|Billing|Someone|Somebody|Anyone|Anybody|Everyone|Whoever|One)\b)[A-Z][a-z]+\s+(?:on|from|in|with)\s+(?:our|the)\s+"
     r"(?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
     r"|\b(?:my colleague|my teammate|my manager|our specialist|our technician)\s+[A-Z][a-z]+"
 )
@@ -258,6 +258,10 @@ class FacelessHandoff(Rule):
          "flagged": "in front of our fraud folks, and they'll ping"},
         {"text": "The claims unit is reviewing it now and will mail you a decision.",
          "flagged": "The claims unit is reviewing it now and will mail"},
+        {"text": "Sorry about the hold. Someone at the front desk will give you a call to release it.",
+         "flagged": "Someone at the front desk will give you a call"},
+        {"text": "Your application has been forwarded, and the licensing office will be in contact about the inspection.",
+         "flagged": "the licensing office will be in contact"},
     )
     good = examples(
         "Maria on our billing team will contact you within 2 business days.",
@@ -319,6 +323,11 @@ class FacelessSignoff(Rule):
          "flagged": "Your friends at Metro Transit"},
         {"text": "Hi Anjali,\n\nOpen the form and click Export.\n\nHappy building!\nThe folks behind Formly",
          "flagged": "The folks behind Formly"},
+        {"text": "The app shows skipped stops in real time. — your Metroline social crew", "flagged": "— your Metroline social crew"},
+        {"text": "Your refund is on its way. Have a good night from the Quickbite help crew!",
+         "flagged": "Have a good night from the Quickbite help crew!"},
+        {"text": "Send us your flight number and we'll add it. With thanks, all of us at Wayfarer Tours",
+         "flagged": "all of us at Wayfarer Tours"},
     )
     good = examples(
         "Hi Fatima,\n\nYour order will arrive Thursday.\n\nBest,\nTom",
@@ -393,16 +402,20 @@ _VALEDICTION_LINE = re.compile(
 
 # "Sent on behalf of Member Services", "This conversation was handled by Support Operations."
 _ON_BEHALF = re.compile(
-    r"^[ \t]*(?:this (?:conversation|chat|ticket|message|reply) was )?(?:sent|written|handled|answered|replied)\s+"
-    r"(?:on behalf of|by)\s+(?:the\s+)?(?-i:(?:[A-Z][\w&'-]*\s+){0,3}(?:Services|Operations|Support|Team|Department|Care|Desk|Center|Centre))"
+    r"^[ \t]*(?:(?:this (?:conversation|chat|ticket|message|reply) was )?(?:sent|written|handled|answered|replied)\s+"
+    r"(?:on behalf of|by)|on behalf of)\s+(?:the\s+)?(?-i:(?:[A-Z][\w&'-]*\s+){0,3}(?:Services|Operations|Support|Team|Department|Care|Desk|Center|Centre|Office))"
     r"\.?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # A tweet signed by a team: "… refunded too. -The Voltify crew"
 _TEAM_TAIL = re.compile(
     r"(?:(?<=[.!?)\s])[-–—~^]|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s*|(?<=[,.!]\s)(?=the\s+(?i:crew|team|folks|gang)\s+at\b))"
-    r"\s?(?:the\s+)?(?:[A-Z][\w&'-]*\s+){0,2}(?i:team|crew|squad|support|care|helpdesk|help desk)(?:\s+at\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})?"
+    r"\s?(?:the\s+|your\s+)?(?:[A-Z][\w&'-]*\s+){0,2}(?:[a-z]+\s+)?(?i:team|crew|squad|support|care|helpdesk|help desk)(?:\s+at\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})?"
     r"[ \t]*$"
+    # "Have a good night from the Quickbite help crew!", "With thanks, all of us at Wayfarer Tours"
+    r"|(?<=\s)(?i:(?:have|enjoy) (?:a|an|the|your) [\w ]{1,25}?|cheers|thanks|best wishes|greetings|love) (?i:from) (?:the |all of us at |everyone at )"
+    r"(?:[A-Z][\w&'-]*\s+){1,3}(?:[a-z]+\s+)?(?i:team|crew|squad|folks|gang)[!.]?[ \t]*$"
+    r"|(?<=[,!]\s)(?i:all of us|everyone|everybody|your friends) (?i:at|from) [A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,3}[!.]?[ \t]*$"
     r"|^[ \t]*(?i:from) (?i:all of us|everyone|the (?:whole )?team) (?i:in|at|on) [A-Z][\w&'-]*(?:\s+(?:at|of|the|[A-Z][\w&'-]*)){0,7}$",
     re.MULTILINE,
 )

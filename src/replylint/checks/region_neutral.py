@@ -491,7 +491,7 @@ _LOCAL_PLACE = re.compile(
     r"counters?|terminals?|tables?|caf[eé]s?|hotels?|venues?|theat(?:er|re)s?|salons?|spas?|gyms?|clinics?|"
     r"technicians?|installers?|meters?|your (?:home|house|door)|at home|on ?site|in person|"
     r"offices?(?! hours)|pools?|front desk|campus|vets?|dentists?|doctors?|routes?|shuttles?|leaves|leaving|wake-up calls?|"
-    r"guests?|check-?out)\b|\bDr\.? (?=[A-Z])"
+    r"guests?|check-?out|pharmac(?:y|ies|ists?)|refills?|prescriptions?)\b|\bDr\.? (?=[A-Z])"
     r"|(?-i:\b[A-Z][A-Z0-9]\d{2,4}\b|\b[A-Z]{3}-[A-Z]{3}\b)"  # a flight number (AK6323) or route (KUL-LGK)
     r"|(?<![\d+])\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b",  # a national number (0344 556 5650): the line's own hours
     re.IGNORECASE,
@@ -558,6 +558,7 @@ class TimeWithoutZone(Rule):
         "Our team is online 9am-5pm (your local time) on weekdays.",
         "Dr. Reyes can see Biscuit on Thursday at 10:30 a.m.",
         "The pool opens at 6 a.m. on weekends.",
+        "Your refill will be ready after 2 p.m. Thursday, and we'll text you when it's bagged.",
         "Your road test is Tuesday at 10:20 a.m.; bring your permit and proof of address.",
     )
 

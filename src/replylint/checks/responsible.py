@@ -45,6 +45,7 @@ def _is_party(tok: "Token", strong: bool = False) -> bool:
     return bool(words & PARTY_LEMMAS) or bool(words & PARTY_WORDS)
 
 
+
 def _blamed(verb: "Token") -> bool:
     lemma = verb.lemma_.lower()
     if any(c.dep_ == "neg" for c in verb.children):
@@ -97,6 +98,7 @@ class BlameOthers(Rule):
         "Our team hasn't lost a single parcel this year, and yours is safe.",
         "The courier has your parcel and it's out for delivery.",
         "They missed you by a minute, so the driver will come back tomorrow at 10am ET.",
+        "I'm so sorry, your team losing a morning of work is a big deal. I've unlocked the workspace.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -127,6 +129,9 @@ class BlameOthers(Rule):
                 return owners[0].left_edge.idx, tok.idx + len(tok)
             return None
         if tok.pos_ not in ("VERB", "AUX") or not _blamed(tok):
+            return None
+        if tok.tag_ == "VBG" and tok.dep_ != "xcomp" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            # "your team losing a morning of work is a big deal": a loss they suffered, named as a thing
             return None
         strong = tok.lemma_.lower() in STRONG_LEMMAS
         subjects = [c for c in tok.children if c.dep_ == "nsubj" and _is_party(c, strong)]

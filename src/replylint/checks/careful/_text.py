@@ -84,7 +84,7 @@ def _name_tokens(full: str | None) -> list[str]:
 
 
 # Lower-case rule hints (the engine skips a rule when none is present); CAR001's are case-sensitive, so the rule checks them itself.
-_PRE_CAR001 = ("{", "[", "<", "%", "*|", "$", "(", "«", "XX", "xx", "TB", "TODO", " ,", ", !", ", ?")
+_PRE_CAR001 = ("{", "[", "<", "%", "*|", "$", "(", "«", "XX", "xx", "TB", "TODO", " ,", ", !", ", ?", "HH:", "hh:", "MM/", "DD/", "YYYY")
 _PRE_CAR002 = ("test", "lorem", "ipsum", "dolor", "eiusmod", "adipiscing", "incididunt", "asdf", "qwert", "zxcv", "jkl", "sdfsdf", "ignore", "disregard", "goes here", "sample")
 _PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "fyi", "heads up", "heads-up", "legal",
                "leaving out", "left out", "agent", "staff", "admin", "private", "cust", "cx",
@@ -92,8 +92,9 @@ _PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "fyi", 
                "forward", "#", "slack", "escalate", "waive", "comp", "upsell", "flag", "tag", "assign", "route",
                "offer", "refund", "credit", "approve", "deny", "reject", "block", "promise", "admit", "inform",
                "let on", "do not send", "called", "contacted", "emailed", "tweeted", "chatted", "wrote in",
-               "messaged", "reached out", "reminder", "memo", "self")
-_PRE_CAR008 = ("pass", "pwd", "key", "token", "bearer", "secret", "sk_", "rk_", "_prod_", "_live_", "_private_", "whsec", "akia", "asia", "gh",
+               "messaged", "reached out", "reminder", "memo", "self", "shift", "whoever", "holding", "next agent",
+               "next rep", "next person", "?")
+_PRE_CAR008 = ("pass", "pwd", "key", "token", "override", "pin", "code", "bearer", "secret", "sk_", "rk_", "_prod_", "_live_", "_private_", "whsec", "akia", "asia", "gh",
                "xox", "aiza", "glpat", "sk-", "sg.", "eyj", "begin", "login", "user", "@")
 _PRE_CAR011 = ("another", "other", "different", "previous", "one of our", "fellow", "named", "called", "his",
                "her", "their", "my ", "our ", "neighbo", "belongs to", "registered", "under the name", "headed to",

@@ -137,12 +137,18 @@ _THANKS_NAME = re.compile(
 
 
 # "the host, Daniel", "my manager, Priya": a role noun before the name introduces a colleague.
-_APPOSITIVE = re.compile(
-    r"(?i)\b(?:the|our|my|your|a|an)\s+(?:[\w-]+\s+)?(?:host|agent|manager|supervisor|colleague|coworker|co-worker|"
+_ROLE_NOUNS = (
+    r"(?:host|agent|manager|supervisor|colleague|coworker|co-worker|"
     r"teammate|technician|tech|engineer|specialist|rep|representative|adjuster|advisor|adviser|driver|courier|"
     r"instructor|trainer|coach|doctor|nurse|pharmacist|lead|owner|director|analyst|developer|designer|installer|"
     r"planner|coordinator|consultant|concierge|pilot|captain|chef|guide|presenter|speaker|moderator|contact|"
-    r"account manager|case manager|counsellor|counselor|agent assigned)$"
+    r"account manager|case manager|counsellor|counselor|agent assigned)"
+)
+_APPOSITIVE = re.compile(r"(?i)\b(?:the|our|my|your|a|an)\s+(?:[\w-]+\s+)?" + _ROLE_NOUNS + "$")
+# "Marcus, one of our sign-in specialists, is ready", "Ben, our pharmacist, has set aside…": the
+# role after the name introduces a colleague.
+_APPOSITIVE_AFTER = re.compile(
+    r"(?i)[ \t]*,[ \t]+(?:one of (?:our|the|my)\b|(?:our|my|the|a|an) (?:[\w-]+ ){0,3}?" + _ROLE_NOUNS + r"s?\b|who\b)"
 )
 
 
@@ -199,6 +205,10 @@ class WrongCustomerName(Rule):
         {"text": "Thanks for verifying, Mr. Sokolov. I've cleared the hold.", "context": {"customer_name": "Ivan Sokolov"}},
         {"text": "Our installers, Maria, Jose, and Ana, will arrive at 9.", "context": {"customer_name": "Lucia Gomez"}},
         {"text": "Hi Ji-woo, your data request is in.", "context": {"customer_name": "Ji-woo Park"}},
+        {"text": "If it still fails, Marcus, one of our sign-in specialists, will call you today.",
+         "context": {"customer_name": "Meera Shah"}},
+        {"text": "So you don't wait any longer, Ben, our pharmacist, has set aside a 3-day supply.",
+         "context": {"customer_name": "Roberto Diaz"}},
         {"text": "Dear Pet Owner, Biscuit's booster is due.", "context": {"customer_name": "Dana Lee"}},
     )
 
@@ -235,8 +245,8 @@ class WrongCustomerName(Rule):
                 continue
             if _fold(word) not in _KNOWN_NAMES or len(pre.split()) < 2 or not wrong(word):
                 continue
-            if _APPOSITIVE.search(pre):
-                continue  # "I'll pass them to the host, Daniel": naming a colleague, not addressing anyone
+            if _APPOSITIVE.search(pre) or _APPOSITIVE_AFTER.match(text, b):
+                continue  # "I'll pass them to the host, Daniel", "Ben, our pharmacist, …": naming a colleague
             if m.group("mid") is not None:
                 if len(pre) < 12 or re.search(r"[A-Z][a-z]+$", pre) or re.match(r",\s*(?:and|or|&|[A-Z])", text[b:b + 6]):
                     continue  # a list of names ("Maria, Jose, and Ana")

@@ -13,7 +13,8 @@ from ...rule import Hit, Rule, RuleContext, examples
 if TYPE_CHECKING:
     from ...nlp import Analysis
 
-from ._text import _PRE_CAR007, _plain, _sentence_bounds
+from ._text import _PRE_CAR007, _fold, _name_tokens, _plain, _sentence_bounds
+from .customer_name import _KNOWN_NAMES, _same_person
 
 _NOTE_MARK = re.compile(
     r"(?i)\b(?P<mark>(?:note|notes|reminder|memo) (?:to|for) (?:self|myself|me)|notes? for (?:the )?(?:agents?|team|rep|reviewer)|notes? to (?:the )?(?:agents?|team)|"
@@ -107,6 +108,26 @@ _COLLEAGUE_PING = re.compile(
     r"(?<=[.!?]\s)@[\w.]*\w\s+(?:(?i:can|could|would|will|pls|please)\s+(?i:you|u)\b|(?i:is|are|do|does|did|should) "
     r"(?i:that|this|it|we|the)\b)[^.!?\n]*\?"
 )
+# A hand-over to the next shift or a sign-off request: "Flagging for night shift: 3rd contact this
+# month, approve the $10 credit if she writes back", "Holding this until you OK it."
+_HANDOVER = re.compile(
+    r"(?i)(?:^|(?<=[.!?]\s)|(?<=\n))[ \t]*(?:fyi|heads[- ]up|note|flagging(?: this)?|passing (?:this|it) on)\s+(?:for|to)\s+(?:the\s+)?"
+    r"(?:whoever\b|next (?:agent|person|rep|shift)\b|(?:night|day|morning|evening|weekend|late|early|overnight) (?:shift|team|crew)\b)[^\n]*?(?:[.!](?=\s)|$)"
+    r"|\bholding (?:this|it|the reply|the email) (?:until|till|for) you (?:to )?(?:ok|okay|approve|confirm|sign off|check)\b[^.!?\n]*[.!]?",
+    re.MULTILINE,
+)
+# A question to a named colleague inside the reply: "Ravi, is 20% right for an 8-person group, or
+# does that rate start at 10?" (only when the name is not the customer's or the agent's).
+_ASKS_NAMED = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][a-z]+), (?:can|could|would|will|is|are|does|do|should|did) "
+    r"(?:you|u|we|this|that|it|the|our|\d)[^?\n]{0,160}\?",
+    re.MULTILINE,
+)
+# A trial-run remark in brackets: "[checking that replies from the new dashboard post properly]".
+_TRIAL_ASIDE = re.compile(
+    r"(?i)^\s*(?:just )?(?:checking|testing|trialling|trialing)\b[^\n]{0,80}?\b(?:posts?|sends?|works?|goes through|go through|"
+    r"shows? up|renders?|displays?|formats?|arrives?|delivers?|properly)\b"
+)
 # A draft marker at the top: "DRAFT v2, wording not final:", "[DRAFT]".
 _DRAFT_MARK = re.compile(r"^\s*\[?DRAFT\b\]?(?:\s+v?\d+)?[^\n.!?]{0,40}?(?:[:\]\-–—]|(?=\n))")
 _CHAT_QUOTE = re.compile(
@@ -152,6 +173,12 @@ class InternalNote(Rule):
          "flagged": "(escalate if he tweets again)"},
         {"text": "Customer called 3x, angry, churn risk. Hi, the roaming charge is removed.",
          "flagged": "Customer called 3x, angry, churn risk."},
+        {"text": "We've reset your line. Flagging for night shift: third contact this month, approve a credit if she writes back.",
+         "flagged": "Flagging for night shift: third contact this month, approve a credit if she writes back."},
+        {"text": "Groups of eight get 20% off. Ravi, is 20% right for eight, or does that start at ten?",
+         "context": {"customer_name": "Charlotte Moss"}, "flagged": "Ravi, is 20% right for eight, or does that start at ten?"},
+        {"text": "Your pass is active through May 31. [checking that replies from the new dashboard post properly]",
+         "flagged": "[checking that replies from the new dashboard post properly]"},
         {"text": "The outage was our fault - don't tell the customer that. Your service is back.",
          "flagged": "don't tell the customer"},
         {"text": "Per @jake in #billing-ops: just refund them. Your refund is processed.",
@@ -167,6 +194,9 @@ class InternalNote(Rule):
         "Hi Marcus, I've added a $10 credit. Note that it applies to your next bill.",
         "Your phone's internal storage is full, which is why the update fails.",
         "I've passed your feedback to the store manager for internal review.",
+        {"text": "Maria, can you confirm the new address so I can update the shipment?", "context": {"customer_name": "Maria Lopez"}},
+        "Our night shift team checks the line at 2 a.m., so it should be back before you wake up.",
+        "If it still fails, Jordan on our network team will call you tomorrow. Does 10 a.m. work?",
         "Jake on our billing team approved your refund this morning.",
         "Please don't tell anyone your PIN, not even us.",
         "Please note: a small amount of salt can carry over from the previous batch.",
@@ -193,7 +223,7 @@ class InternalNote(Rule):
                 if _SECOND_PERSON.search(inner) and not (_BRACKET_MARK.match(inner) or to_colleague):
                     continue
                 if (_BRACKET_MARK.match(inner) or (_DIRECTIVE.match(inner) and _THIRD_PERSON.search(inner))
-                        or _ASK_COLLEAGUE.search(inner)
+                        or _ASK_COLLEAGUE.search(inner) or _TRIAL_ASIDE.match(inner)
                         or _ABOUT_CUSTOMER.match(inner) or _JARGON.search(inner) or _ASIDE_JARGON.search(inner)):
                     found.append((m.start(), m.end(), True))
         if _has(low, "risk", "churn") or _TIMES.search(low):
@@ -223,6 +253,10 @@ class InternalNote(Rule):
             found.extend((m.start(), m.end(), True) for m in _COLLEAGUE_PING.finditer(text))
         if _has(low, "fyi", "heads up", "heads-up", "psa", "note for", "note to"):
             found.extend((m.start(), m.end(), True) for m in _TEAM_FYI.finditer(text))
+        if _has(low, "shift", "whoever", "holding", "next agent", "next rep", "next person"):
+            found.extend((m.start(), m.end(), True) for m in _HANDOVER.finditer(text))
+        if "?" in text and rc.context.customer_name:
+            found.extend(self._questions_to_colleagues(text, rc))
         if "DRAFT" in text:
             found.extend((m.start(), m.end(), True) for m in _DRAFT_MARK.finditer(text))
         if _has(low, "out of", "not for", "send this", "send that", "include this", "include that", "before"):
@@ -244,6 +278,16 @@ class InternalNote(Rule):
             if deletable:
                 suggestions.append(suggestion(deletion_edit(raw, s, e), "Delete the internal note", safe=False))
             yield Hit(s, e, message=self.message.format(passage=_short(raw[s:e])), suggestions=suggestions)
+
+    @staticmethod
+    def _questions_to_colleagues(text: str, rc: RuleContext) -> Iterator[tuple[int, int, bool]]:
+        """A question put to someone by a first name that is neither the customer's nor the agent's."""
+        customer, agent = _name_tokens(rc.context.customer_name), _name_tokens(rc.context.agent_name)
+        for m in _ASKS_NAMED.finditer(text):
+            name = m.group("name")
+            if _fold(name) not in _KNOWN_NAMES or _same_person(name, customer) or (agent and _same_person(name, agent)):
+                continue
+            yield m.start(), m.end(), True
 
     def _marked_notes(self, text: str) -> Iterator[tuple[int, int, bool]]:
         """Notes that announce themselves: “Note to self:”, “INTERNAL:”, “(internal)”, “TODO:”."""

@@ -45,6 +45,12 @@ _BRACKETED = re.compile(
     r"|\((?P<par>[^()\n]{1,40})\)"
 )
 # "[REBOOKED FLIGHT]", "[NEW DATE]": two to four capitalised words in square brackets are a slot.
+# A date or time format left where the value belongs: "departing Denver at HH:MM", "due on MM/DD".
+# ("Enter the time as HH:MM" and "in YYYY-MM-DD format" describe a format; they are not slots.)
+_FORMAT_SLOT = re.compile(
+    r"\b(?:at|on|by|until|till|from|before|after|around|departing|arriving|leaving|landing)\s+"
+    r"(?P<slot>HH:MM(?:\s?(?:AM|PM|am|pm))?|hh:mm(?:\s?(?:am|pm))?|MM/DD(?:/YY(?:YY)?)?|DD/MM(?:/YY(?:YY)?)?|YYYY-MM-DD|DD\.MM\.YYYY)(?![\w/:-])"
+)
 _CAPS_SLOT = re.compile(r"[A-Z]{2,}(?:[ _/-][A-Z]{2,}){1,3}")
 _FILL_VERB = re.compile(r"(?i)^\s*(?:insert|add|enter|put|paste|fill in|include|replace with|type)\b")
 _SLOT_ONLY = re.compile(r"^\s*(?:X{1,6}|x{2,6}|TBD|TBA|TBC|TK|\?{2,}|_{3,}|#{3,})\s*$")
@@ -111,7 +117,8 @@ _INSTRUCT_BEFORE = re.compile(
     r"\s+(?:in\s+|the\s+|a\s+|an\s+)?(?:merge\s+)?(?:tag\s+|field\s+|variable\s+|code\s+)?[\"'“‘`]?$"
 )
 # "the first-name tag is *|FNAME|*": the placeholder given as the answer to "what's the tag?"
-_NAMED_BEFORE = re.compile(r"(?i)\b(?:tags?|fields?|variables?|placeholders?|merge codes?|tokens?|syntax)\s+(?:is|are|looks like|reads|:)\s*$")
+_NAMED_BEFORE = re.compile(r"(?i)\b(?:tags?|fields?|variables?|placeholders?|merge codes?|tokens?|syntax)\s+(?:is|are|looks like|reads|:)\s*$"
+                           r"|\b(?:the|a|its|their|that) (?:merge )?(?:tag|field|variable|placeholder|token)\s*$")
 _WRAP_BEFORE = re.compile(r"(?i)\b(?:wrap|surround|enclose|put)\b[^.!?]{0,60}\b(?:in|with|between)\s*$")
 _GREETING_BEFORE = re.compile(r"(?i)\b(?:hi|hello|hey|dear|thanks|thank you|sorry|welcome)[\s,]*$")
 _FIRST_NAME_TAG = re.compile(r"(?i)first[ _-]?name|\bfname\b|^\W*name\W*$|customer[ _-]?name|client[ _-]?name")
@@ -171,6 +178,7 @@ class Placeholder(Rule):
         {"text": "Hello *|FNAME|*, your subscription renews soon.", "flagged": "*|FNAME|*"},
         {"text": "Hi ${name}, we've reset your password.", "flagged": "${name}"},
         {"text": "Hi %FIRST_NAME%, your plan renews on May 1.", "flagged": "%FIRST_NAME%"},
+        {"text": "We've rebooked you on tomorrow's flight, departing Denver at HH:MM.", "flagged": "HH:MM"},
         {"text": "{% if premium %}You get free shipping!{% endif %} Your order is on its way.",
          "flagged": "{% if premium %}"},
         {"text": "Your order number is XXX and it ships today.", "flagged": "XXX"},
@@ -201,6 +209,9 @@ class Placeholder(Rule):
         "The charge on your card ending in XXXX-1234 was reversed.",
         "The hoodie comes in S through XXL, and the XXL is back in stock.",
         "Go to Settings > [your name] > iCloud and sign out, then sign back in.",
+        "Mailchimp uses the merge tag *|FNAME|* for first names, so map your First Name column to FNAME.",
+        "On Linux, set savePath=${HOME}/Games/saves in settings.ini and restart the game.",
+        "Enter the departure time as HH:MM, and dates in YYYY-MM-DD format.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -219,6 +230,9 @@ class Placeholder(Rule):
                 continue
             if m.group("chevron") and not ("_" in word or re.search(r"[a-z][A-Z]", word)):
                 continue
+            if m.group().startswith(("${", "%")) and (text[m.end():m.end() + 1] in ("/", "\\")
+                                                      or text[m.start() - 1:m.start()] in ("=", "/", "\\")):
+                continue  # "savePath=${HOME}/saves", "%APPDATA%\\Game": a variable in a path the customer types
             if self._explained(analysis, rc, m.start(), m.end(), syntax=True):
                 continue
             taken.append((m.start(), m.end()))
@@ -236,6 +250,11 @@ class Placeholder(Rule):
                 continue
             taken.append((m.start(), m.end()))
             yield self._hit(analysis, rc, m.start(), m.end())
+        for m in (_FORMAT_SLOT.finditer(text) if ("HH" in text or "hh:" in text or "MM" in text or "YYYY" in text) else ()):
+            s_, e_ = m.start("slot"), m.end("slot")
+            if free(s_, e_):
+                taken.append((s_, e_))
+                yield self._hit(analysis, rc, s_, e_)
         has_x = "XX" in text or "xx" in text or "X" in text and any(c in text for c in "$£€#")
         for m in (_X_NUMBER.finditer(text) if has_x else ()):
             tok = m.group()
@@ -308,7 +327,7 @@ class Placeholder(Rule):
         before = text[lo:start]
         after = text[end:hi]
         opened = len(re.findall(r'["“”]', before)) % 2 == 1  # inside a quotation
-        if opened and re.search(r"(?i)\b(?:like|e\.g\.|such as|for example|example|say|says|reads?)\W*$",
+        if opened and re.search(r"(?i)\b(?:like|e\.g\.|such as|for example|example|say|says|reads?|(?:opens?|starts?|begins?) with)\W*$",
                                 re.split(r'["“]', before)[-2] if len(re.split(r'["“]', before)) > 1 else ""):
             return True  # an example shown in quotes: like "Hi %FIRST_NAME%, your table is ready!"
         if _GREETING_BEFORE.search(before) or (before.rstrip().endswith(",") and re.match(r"\s*(?:[!?.]|$)", after)):

@@ -51,6 +51,13 @@ _CRED_PAIR = re.compile(
     r"\s*(?:/|\||,?\s*(?i:\bpassword\b)\s*[:=]?|,?\s*(?i:\bpw\b)\s*[:=]?)\s*"
     r"(?i:password\s*[:=]?\s*)?[\"'“]?(?P<v>[^\s\"'”’,]{4,64})"
 )
+# A code for staff, not for the customer: "the staff override for every locker is 9090#",
+# "the manager PIN is 4471" (a value with a digit in it).
+_STAFF_CODE = re.compile(
+    r"(?i)\b(?:staff|master|admin|manager|supervisor|employee|universal|backdoor|maintenance|engineer(?:ing)?)\s+"
+    r"(?:override|access|unlock|reset|door|alarm)?\s*(?:code|pin|passcode|password|override)\b[^.!?\n]{0,50}?\b(?:is|:|=)\s*"
+    r"[\"'“‘]?(?P<v>[\w#*-]*\d[\w#*-]*)"
+)
 # A guest Wi-Fi password is given out on purpose.
 _GUEST_NETWORK = re.compile(r"(?i)\b(?:wi-?fi|wireless|network|hotspot|ssid)\b[^.!?]{0,60}\bguest|\bguest\b[^.!?]{0,40}\b(?:wi-?fi|network)\b")
 _NOT_A_PASSWORD = re.compile(
@@ -99,6 +106,7 @@ class Secret(Rule):
         {"text": "Add the header Authorization: Bearer eyJhbGciOiJIUzI1NiJ9abcdefghijklmn to the call.",
          "flagged": "Bearer eyJhbGciOiJIUzI1NiJ9abcdefghijklmn"},
         {"text": "Our bot token is xoxb-1234567890-abcdefghij, paste it in the app.", "flagged": "xoxb-1234567890-abcdefghij"},
+        {"text": "If the keypad jams, the staff override for every locker in the building is 9090#.", "flagged": "9090#"},
     )
     good = examples(
         "Your API key is under Developers > API Keys. Click Reveal to copy it, and keep it private.",
@@ -108,6 +116,7 @@ class Secret(Rule):
         "Your line is unbarred and the voicemail default password is 1234 until you change it.",
         "Use a password with at least 12 characters, like a short phrase.",
         "Your publishable key starts with pk_live_ and is safe to put in your web page.",
+        "Your locker code is 4471, and staff at the front desk can open it if the keypad jams.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -144,6 +153,8 @@ class Secret(Rule):
             if sev and re.search(r"(?i)\b(?:shared|team|admin|our|test account|master)\b", _sentence(text, m.start())):
                 sev = None
             yield from emit(m.start(g), m.end(g), "a password in plain text", sev)
+        for m in (_STAFF_CODE.finditer(text) if _has(low, "code", "pin", "pass", "override") else ()):
+            yield from emit(m.start("v"), m.end("v"), "a staff code in plain text")
         pair = _has(low, "@", "user", "login") and _has(low, "/", "|", "password", "pw")
         for m in (_CRED_PAIR.finditer(text) if pair else ()):
             value = m.group("v")

@@ -17,8 +17,8 @@ from ._text import _PRE_CAR002, _quoted, _sentence
 
 _LOREM = re.compile(r"(?i)\blorem ipsum\b|\bdolor sit amet\b|\bconsectetur adipiscing\b|\badipiscing elit\b"
                     r"|\bsed do eiusmod\b|\beiusmod tempor\b|\btempor incididunt\b|\bdolore magna aliqua\b")
-_LOREM_TOPIC = re.compile(r"(?i)lorem ipsum(?:[\"”’']|,?\s+(?:the\s+)?(?:text|copy|placeholder|filler|dummy|sample|is|that|in))"
-                         r"|(?:that's|that is|it's|it is|called|the)\s+lorem ipsum\b")
+_LOREM_TOPIC = re.compile(r"(?i)lorem ipsum(?:[,.]?[\"”’']|,?\s+(?:the\s+)?(?:text|copy|placeholder|filler|dummy|sample|blocks?|paragraphs?|is|that|in))"
+                         r"|(?:that's|that is|it's|it is|called|the|every|any|is)\s+[\"“‘']?lorem ipsum\b")
 _MASH = re.compile(r"(?i)(?<![\w@#./-])(?:asdf(?:gh|jkl)?[;a-z]*|sdfsdf\w*|jkl;|zxcv\w*|qwerty(?:uiop)?)(?![\w@.-])")
 _MASH_OK = re.compile(r"(?i)\b(?:keyboards?|layouts?|keys|keypad|typing|type)\b")
 _TEST_CHAIN = re.compile(
@@ -82,6 +82,7 @@ class TestText(Rule):
         "Your test drive is booked for Friday at 10am ET.",
         "Place a $1 test order to make sure everything works before you announce it.",
         "The lorem ipsum text on your new site is the theme's placeholder copy; replace it in the page editor.",
+        'That Latin-looking text is "lorem ipsum," the sample copy every template comes with.',
         "Switch the keyboard layout back to QWERTY under Settings > Keyboard.",
         "Please disregard the earlier text; it was sent by mistake. Your order is on time.",
     )

@@ -46,6 +46,10 @@ _CAPACITY_PATTERNS = [
      r"(?:at|on|out (?:at|to|for)) (?:lunch|(?:a )?break|holiday|vacation|leave)\b")),
     ("meeting meetings",
      r"\b(?:my|our|the) (?:(?:other )?supervisors?|managers?|team ?leads?|other one) (?:is|are) in (?:a )?meetings?\b"),
+    # "I'm the only one covering chat tonight", "I'm the only agent on the phones"
+    ("only&covering on working staffing",
+     (rf"\bi(?:{_A}m| am) the only (?:one|person|agent|rep) (?:covering|on|working|staffing)\s+(?:the\s+)?"
+     r"(?:chat|chats|the phones|phones|the queue|the desk|support|tonight|today|this shift)\b")),
     ("juggling",
      r"\bjuggling\s+(?:\w+\s+){0,2}(?:chats|customers|conversations|tickets|calls|cases)\b"),
     ("chats chat customers customer calls call conversations conversation tickets ticket",
@@ -158,6 +162,8 @@ class CapacityExcuse(Rule):
     bad = examples(
         {"text": "Every refund request landed at once, and there are only so many of us to go around. Your refund is approved.",
          "flagged": "only so many of us"},
+        {"text": "I'll check May 12 for you now. I'm the only one covering chat tonight, so bear with me.",
+         "flagged": "I'm the only one covering chat"},
         {"text": "Each of our adjusters is carrying roughly triple the usual caseload, so claims are slow.",
          "flagged": "carrying roughly triple the usual caseload"},
         {"text": "Sorry for the wait, we're really short-staffed today. How can I help?", "flagged": "short-staffed"},
@@ -170,6 +176,7 @@ class CapacityExcuse(Rule):
     )
     good = examples(
         "Two of our vets are on call tonight, so you can come in any time.",
+        "You're the only one on the account with admin rights, so the invite has to come from you.",
         "We've doubled the crew on your street so the repair finishes sooner.",
         "Sorry for the 40-minute wait, that's way too long. I'm here now. How can I help?",
         "Your order is in our backlog report as shipped, and it should arrive Wednesday.",

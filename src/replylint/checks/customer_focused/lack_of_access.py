@@ -111,6 +111,17 @@ _LACK = [
      r"\b(?:on|at) (?:my|our) (?:end|side)\b|\bin (?:my|our|the chat|the agent) (?:system|tool|view|dashboard)s?\b|"
      r"\bon (?:this|my) (?:screen|channel|line|tool|platform)\b|\bvia (?:this channel|twitter|social media|chat|dm)\b|"
      r"\bover (?:twitter|social media|chat|here)\b|\bwith (?:my|the) (?:access|permissions?|tools?|login)\b)")),
+    # "chat agents are walled off from the pharmacy's records", "we're locked out of that system"
+    ("walled cut locked blocked&off out",
+     (r"\b(?:agents?|reps?|we|i|staff|chat|support|advisors?)(?:\s+\w+){0,2}\s+(?:are|am|is|{a}re|{a}m)\s+(?:walled|cut|locked|blocked)\s+"
+      r"(?:off|out)\s+(?:from|of)\b").replace("{a}", _A)),
+    # "from my side I only get a stripped-down view of workspaces"
+    ("view&only",
+     r"\bi only (?:get|have|see) an? (?:stripped[- ]down|limited|partial|read-only|basic|restricted) view\b"),
+    # "needs dev-side database access, which the social team doesn't have"
+    ("access permission permissions&doesn don",
+     (r"\b(?:access|permissions?)\b[^.!?\n]{0,20}?,?\s+which (?:the|our|my) [\w-]+(?: [\w-]+)? (?:team|agents|desk|side) "
+      rf"(?:doesn{_A}t|does not|don{_A}t|do not) have\b")),
     # "billing info isn't something I can pull up", "that's beyond what I can do"
     ("something",
      (rf"\b(?:is ?n{_A}?t|is not|are ?n{_A}?t|are not|{_A}s not)\s+something\s+(?:i|we)\s+(?:can|am able to|{_A}m able to|are able to|"
@@ -277,7 +288,9 @@ _LACK = [
      r"(?:[\w-]+\s+)?(?:tool|tools|system|screen|dashboard|portal|console|crm)\b")),
     # "aren't something I'm cleared to do", "not something I can do from here"
     ("something&t not",
-     rf"(?:n{_A}t|\bnot)\s+(?:really\s+|actually\s+)?something\s+(?:i|we)(?:{_A}m|{_A}re| am| are)\s+(?:cleared|allowed|authori[sz]ed|permitted|empowered|set up|able)\s+to\b"),
+     # (but "isn't something we're able to do" is the company's no, not a privilege this agent lacks)
+     rf"(?:n{_A}t|\bnot)\s+(?:really\s+|actually\s+)?something\s+(?:i(?:{_A}m| am)\s+(?:cleared|allowed|authori[sz]ed|permitted|empowered|set up|able)"
+     rf"|we(?:{_A}re| are)\s+(?:cleared|allowed|authori[sz]ed|permitted|empowered|set up))\s+to\b"),
     # "the system only lets me refund up to $50"
     ("only just&lets let allows allow permits permit",
      (r"\b(?:the|our|my)\s+(?:[\w-]+\s+)?(?:system|tool|tools|software|screen|crm|portal|console)\s+(?:only|just)\s+"
@@ -426,6 +439,10 @@ class LackOfAccess(Rule):
     bad = examples(
         {"text": "Those reviews sit outside what my console can open, so I can't say where yours stands.",
          "flagged": "outside what my console can open"},
+        {"text": "Hi Dev, chat agents are walled off from the pharmacy's records, so call the pharmacy line.",
+         "flagged": "chat agents are walled off from"},
+        {"text": "Restoring skins needs database access, which the social team doesn't have, so file a request.",
+         "flagged": "access, which the social team doesn't have"},
         {"text": "I can't tell when you upgraded, since plan-change history is hidden on the chat side.",
          "flagged": "is hidden on the chat side"},
         {"text": "I don't have access to billing, so I can't see the charge.", "flagged": "I don't have access to"},
@@ -442,6 +459,7 @@ class LackOfAccess(Rule):
          "flagged": "We frontline agents were never given any access to"},
     )
     good = examples(
+        "If your account is locked out of the app, I can send you a reset link right now.",
         "Your plan history is in the app under Account > Plan, so you can see when it changed.",
         "You don't have access to the admin page yet; I've sent you an invite.",
         "I've asked Priya on our billing team to check the charge; she'll email you today.",
@@ -449,6 +467,7 @@ class LackOfAccess(Rule):
         "If you can't access your account, I can send a reset link right now.",
         "Our system shows the refund went out on May 3, so it should land by Friday.",
         "I don't have an update yet, but I'll check back with you by 3pm ET.",
+        "Turning a past donation into a tribute isn't something we're able to do, but I can set up a new tribute gift today.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:

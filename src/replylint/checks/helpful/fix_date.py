@@ -88,6 +88,7 @@ class FixDatePromise(Rule):
         "The fix went live on Tuesday; updating the app will pick it up.",
         "Please try signing in again tomorrow, and reply here if it still fails.",
         "Your replacement card is going out in the mail today.",
+        "Only workspace owners can restore the Q3 Launch board, and it stays in Trash until Friday.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -116,6 +117,8 @@ class FixDatePromise(Rule):
             return None
         dates = list(_DATE.finditer(text))
         for m in _FIX_WORD.finditer(text):
+            if m.group()[:1].isupper() and text[:m.start()].strip() and text[:m.start()].rstrip()[-1] not in ".!?:\"“":
+                continue  # "the Q3 Launch project": a capitalised word mid-sentence is part of a name
             pred = _token_at(doc, m.start())
             if pred is None:
                 continue

@@ -31,7 +31,7 @@ _REFUSAL = re.compile(
     r"\b(?:can ?not|can[’']?t|cant|ca n't|unable to|not able to|n[’']t able to|impossible|(?:not|n[’']t) (?:currently |really |yet |presently )?possible"
     r"|no way (?:to|for (?:us|me|you)|(?:we|i) can)|nothing (?:\w+ ){0,3}(?:we|i) (?:can|could|are able to) do|nothing (?:more|else|further) (?:we|i) can"
     r"|(?:we|i)(?:'re| are| am|'m)? (?:not|n[’']t) (?:in a position|able|allowed|permitted|authorized)"
-    r"|(?:not|n[’']t) something (?:we|i|the (?:app|website|site|system|portal))\b|(?:is|are|'s|'re)(?:n[’']t| not) (?:part of|among|included in) (?:what (?:we|i) (?:offer|do|provide|sell|support)|our (?:offer|offering|services|plans?))"
+    r"|(?:not|n[’']t) something (?:we|i|the (?:app|website|site|system|portal))\b(?! (?:\w+ ){0,3}?(?:had|has|have|did|were|was) (?:any |a )?(?:part|hand|say|role|control|involvement)\b)|(?:is|are|'s|'re)(?:n[’']t| not) (?:part of|among|included in) (?:what (?:we|i) (?:offer|do|provide|sell|support)|our (?:offer|offering|services|plans?))"
     r"|(?:that|this)(?: one)? (?:won[’']t|will not|isn[’']t going to) work out"
     r"|(?:is|are|'s|'re)(?:n[’']t| not) one of the [\w ]{1,25}? (?:we|the [\w ]{1,20}?) (?:offers?|supports?|allows?|provides?)\b"
     r"|(?:do|does|will|would)(?:n[’']t| not) (?:currently |yet |presently |actually |really )?(?:support|offer|allow|provide|ship|accept|carry|sell|stock|permit|cover|issue|deliver|operate|do (?:(?:partial|full|cash|same-day|any) )?(?:refunds|exchanges|that|this|price \w+|\w+ing)|work with|have (?:plans|an option|the option|any plans))\b"
@@ -98,6 +98,7 @@ class RefusalWithoutAlternative(Rule):
         "If you can't find the email, check your spam folder.",
         "Same-day changes are off the table for basic fares, but you can upgrade to Flex for $20 and change it today.",
         "Sorry, we don't do partial refunds, so I've sent a full one instead: it reaches your card in 3 to 5 days.",
+        "Story saves can't move between Switch and PC yet, but if you link both copies to one account, your season pass carries over.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -411,7 +412,7 @@ def _first_refusal_cue(text: str) -> "re.Match[str] | None":
 
 # "..., but <a real clause>": an alternative, unless the clause only thanks, sympathises or files feedback.
 _AFTER_BUT = re.compile(
-    r"\b(?:but|however|though|although|that said)\b[,\s]+(?!.*\b(?:pass(?:ed|ing)?|shar(?:e|ed|ing)|forward|feedback|noted|appreciate|see how|understand|hear|know how|sorry|apologi\w+|thanks?|thank you"
+    r"\b(?:but|however|though|although|that said)\b[,\s]+(?!.*\b(?:pass(?:ed|ing)?(?= (?:(?:it|this|that|them|these|those|your \w+) )?(?:on|along|back|to)\b)|shar(?:e|ed|ing)|forward|feedback|noted|appreciate|see how|understand|hear|know how|sorry|apologi\w+|thanks?|thank you"
     r"|excited|hope|hopefully|test(?:ing)? things|always|working on|look(?:ing)? into|let (?:\w+ ){1,3}know|(?:the )?(?:right|relevant) (?:team|folks|people)|keep (?:it|this|that) in mind|consider)\b)"
     r"(?=(?:\S+\s+){2,})\S.{10,}",
     _I,
