@@ -40,7 +40,7 @@ _FORMULAS = {
     "closer": re.compile(
         r"^(?:(?:if you have any (?:other|more|further|additional) questions,? )?(?:please )?let (?:me|us) know(?: if)?(?=[ .!,]|$) (?:you (?:have|need)|there(?:'s| is)|(?:we|i) can)\b[^.!?]*"
         r"|(?:and )?(?:if|should) (?:you (?:have|need|think of)|there(?:'s| is)) (?:anything(?: else)?|any (?:other |more |further |additional )?(?:questions?|concerns?|help)|(?:other|more|further) questions)"
-        r"(?: (?:at all|in the meantime))?,? (?:please |just |do |feel free to )?(?:let (?:me|us) know|reach out|ask|contact us|get in touch|shout|give us a shout|message us|dm us|(?:we're|i'm|we are|i am) here)\b[^.!?]*"
+        r"(?: (?:at all|in the meantime))?,? (?:please |just |do )?(?:feel free to )?(?:let (?:me|us) know|reach out|ask|contact (?:us|me)|get in touch|shout|give us a shout|message (?:us|me)|dm us|(?:we're|i'm|we are|i am) here)\b[^.!?]*"
         r"|feel free to (?:reach out|contact us|ask|get in touch|message us|dm us)\b[^.!?]*"
         r"|(?:please )?do(?:n't| not) hesitate\b[^.!?]*"
         r"|(?:is there )?anything else (?:i|we) can (?:help|assist|do)\b[^.!?]*|anything (?:else )?at all"
@@ -50,8 +50,11 @@ _FORMULAS = {
         r"|(?:i'm|i am|we're|we are) (?:always )?(?:around|here|available)(?: (?:if|whenever|when|for|any ?time)\b[^.!?]*)?"
         r"|(?:i'm|i am|we're|we are) (?:always )?(?:glad|happy|pleased) to hear from you\b[^.!?]*"
         r"|(?:and )?(?:if|should) (?:anything|something|any (?:other |further |more )?(?:questions?|issues?|problems?))"
-        r"(?: else)? (?:come|comes|pop|pops) up\b[^.!?]*"
-        r"|(?:i |we )?hope(?:fully)? (?:this|that) (?:clears (?:things|everything|it) up|answers your question|makes sense)\b[^.!?]*"
+        r"(?: else)? (?:come|comes|pop|pops) (?:up|to mind)\b[^.!?]*"
+        r"|(?:i |we )?hope(?:fully)? (?:this|that) (?:clears (?:things|everything|it) up|answers (?:your questions?|everything|all your questions)|makes sense)\b[^.!?]*"
+        r"|(?:i |we )?hope (?:this|that|the above)(?: information)? (?:is|was|has been) (?:helpful|useful|of (?:some )?help)\b[^.!?]*"
+        r"|that should (?:cover it|do it|do the trick|be it|sort it)\b[^.!?]*"
+        r"|(?:ping|message|dm|text|shout at|holler at) (?:me|us) if (?:anything|something)(?:'s| is)? (?:off|wrong|else|comes up|goes wrong|still \w+)\b[^.!?]*"
         r"|(?:we |i )?wish(?:ing)? you\b[^.!?]*"
         r"|(?:it was|it's been|it has been) (?:a (?:real )?pleasure|great|nice|lovely|fun) (?:chatting|talking|speaking|helping|working)\b[^.!?]*"
         r"|happy (?:\w+ing|holidays|travels|new year)|see you (?:soon|around|next time|then|there|in the \w+|on the \w+)"
@@ -143,16 +146,20 @@ class StackedFormulas(Rule):
          "flagged": "Thank you also for your patience. And thank you for being a loyal customer."},
         {"text": "@sam We're sorry to hear that! We're so sorry for the trouble! We really hate hearing this! Please DM us your order number.",
          "flagged": "We're so sorry for the trouble! We really hate hearing this!"},
+        {"text": "Your card ships today. I hope this information is helpful. If you have any further questions, please feel free to contact me. Have a great day!",
+         "flagged": "If you have any further questions, please feel free to contact me. Have a great day!"},
     )
     good = examples(
         "Your refund is done. Let me know if you have any other questions. Have a great day!",
         "Thanks for reaching out! Your code is WELCOME10.",
+        "Tap Link Platform and sign in. That should cover it, and ping me if anything's off.",
         "Sorry about that! I've fixed it. Thanks for your patience, and let me know if it happens again, since it would mean the cache is stuck.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         run: list[Span] = []
         kinds: list[str] = []
+        seen: set[tuple[int, int]] = set()
         for sent in _body_sentences(analysis) + [None]:  # type: ignore[list-item]
             kind = _formula_kind(sent.text) if sent is not None else None
             if kind is not None:
@@ -169,10 +176,11 @@ class StackedFormulas(Rule):
                 back = start
                 while back > 0 and analysis.text[back - 1] in " \t":
                     back -= 1
+                seen.add((start, end))
                 yield Hit(start, end, message=self.message.format(n=len(run)),
                           suggestions=[suggestion(Edit(back, end, ""), "Keep only the first", safe=False)])
             run, kinds = [], []
-        yield from self._closing_clauses(analysis)
+        yield from (h for h in self._closing_clauses(analysis) if (h.start, h.end) not in seen)
 
     def _closing_clauses(self, analysis: "Analysis") -> Iterable[Hit]:
         """Closers packed into fewer sentences: "Thanks again for your patience, and have a great day!"."""
