@@ -38,6 +38,8 @@ RARE_ZIPF = 3.5
 COMMON_ZIPF = 4.5
 UNSEEN_FLOOR_ZIPF = 3.5
 EVERYDAY_ZIPF = 5.5
+# A word wordfreq rates this common or more is in real use ("repo"): never read as two slips.
+TWO_SLIP_MAX_ZIPF = 2.0
 # A dictionary word this common or more is meant, whatever its neighbours ("the lat and long").
 DICTIONARY_SLIP_ZIPF = 3.0
 
@@ -321,8 +323,9 @@ class Speller:
             left, right = self.fit(c, before, ""), self.fit(c, "", after)
             if (left and right) or (not in_dictionary and (left or right)):
                 near.append((plausibility + left + right, c))
-        if not in_dictionary and before and after:
-            # A derived form two slips from one of the commonest words ("theys" → "these").
+        if not in_dictionary and before and after and zipf(w) < TWO_SLIP_MAX_ZIPF:
+            # A rare derived form two slips from one of the commonest words ("theys" → "these"),
+            # never a word in real use ("repo").
             near += [(p + self.fit(c, before, after), c) for c, p in self._everyday_within_two(w)
                      if c[:1] == w[:1] and self.fit(c, before, "") and self.fit(c, "", after)]
         if not near:

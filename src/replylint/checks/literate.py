@@ -103,6 +103,7 @@ class Misspelling(Rule):
         "Hmmm, sooo sorry about that! Try https://acme.com/recieve-help and #recieve.",
         "Yesss, it works again! Goood news for your settings and their backups.",
         "Hey there – the cable ships with the dock, and the fee was refunded.",
+        "I've rotated the key, so anyone who copied it from the repo is locked out.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
