@@ -102,7 +102,8 @@ _FILLER = re.compile(
     r"|(?:we|i) (?:sincerely |truly |do )?apologi[sz]e\b[^.!?]{0,80}"
     r"|(?:we|i) (?:really |truly )?(?:hate|regret) (?:to hear|hearing|that)\b[^.!?]{0,60}"
     r"|(?:that|this|it)(?: is|'s| sounds| does sound| must be) (?:so |really |very |super |definitely )?(?:frustrating|annoying|disappointing|not (?:good|ideal|great|what we want)|great|awesome|amazing|fantastic|wonderful|cool|exciting|a great (?:idea|question|suggestion))\b[^.!?]{0,40}"
-    r"|(?:great|good|excellent|fair|interesting) (?:question|idea|point|suggestion|catch|news)"
+    r"|(?:great|good|excellent|fair|interesting|exciting) (?:question|idea|point|suggestion|catch|news)(?: about [^.!?]{0,40})?"
+    r"|(?:that|this|it|a [^.!?]{0,30}like that) (?:sounds|looks) like (?:a |an )?(?:great|good|fun|smart|exciting|perfect|brilliant|interesting) (?:use case|idea|plan|project|setup|fit|choice)\b[^.!?]{0,20}"
     r"|(?:love|loving) (?:this|that|it|the|your)(?: (?:idea|suggestion|request|thought))?|(?:love|loving) to hear it"
     r"|(?:we|i) (?:love|loved) (?:this|that|it|hearing|to hear|the idea|your)\b[^.!?]{0,40}"
     r"|(?:happy|glad) to (?:help|hear|assist)\b[^.!?]{0,40}|you(?:'re| are) (?:very |most )?welcome\b[^.!?]{0,30}"
@@ -123,7 +124,9 @@ _DEFLECT = {
         r"(?<!we'll )(?<!we will )(?<!i'll )(?<!i will )\b(?:keep (?:an |your )?eyes? (?:on|out)|keep (?:checking|watching)|watch (?:this space|for|our|out for)|check back\b"
         r"|stay tuned|follow (?:along|us|our \w+)\b[^.!?]{0,40}\b(?:updates?|news|the latest|announcements?|info)"
         r"|follow (?:along|us) (?:here|on)|^(?:please )?follow (?:\w+ )?for (?:the latest|updates|news|more)|(?:we(?:'ll| will)|i(?:'ll| will)) (?:post|share|announce|tweet|publish) (?:any )?(?:updates?|news|more|the latest|it|details)\b"
-        r"|(?:updates?|news|announcements?|alerts|more info(?:rmation)?)\b[^.!?]{0,40}?\b(?:will be|are(?: all)?|get) (?:posted|shared|announced|available|published) (?:on|here|via|at|in)\b"
+        r"|(?:updates?|news|announcements?|alerts|more info(?:rmation)?|(?:new )?(?:plans|launches|offers|deals|promotions|features))\b[^.!?]{0,40}?\b(?:will be|are(?: all)?|get) (?:posted|shared|announced|available|published) (?:on|here|via|at|in)\b"
+        r"|\b(?:that's|that is) the (?:best |right )?(?:spot|place) to (?:watch|keep an eye on)\b"
+        r"|\b(?:subscribe|sign up) (?:to|for) (?:our|the) (?:newsletter|mailing list|blog|channel|updates)\b"
         r"|^(?:(?:hi|hey|hello)(?: [A-Z][\w-]*)?[,!]?\s+)?(?:please |you can |feel free to )?(?:check|see|visit|view|follow|monitor|track|watch|head to|go to)\s+(?:(?:the |our )?(?:live |latest )?(?:updates?|news|progress) (?:on|at|via) )?"
         r"(?:our|the) (?:service )?(?:status (?:page|site)|outage map|announcements? (?:page|channel)|discord(?: (?:server|channel))?)\b"
         r"|(?:we(?:'ll| will)) (?:let|tell|notify|update) (?:everyone|all|our (?:customers|users|community|fans))\b"
@@ -147,8 +150,8 @@ _DEFLECT = {
         r"|(?:on|to) (?:the|our) (?:roadmap|wish ?list|list of (?:ideas|requests|suggestions))\b"
         r"|\bpass(?:ed|ing)? (?:this|it|that) (?:along|on) as feedback\b"
         # "We'll make sure it lands in front of the right people"; "your request … reaches the people who plan our stock"
-        r"|\b(?:make sure|ensure) (?:it|this|that|your (?:\w+ ){0,4}?(?:request|idea|suggestion|feedback|note|vote))(?: \w+){0,3}? "
-        r"(?:lands?|gets?|goes|reaches|ends? up) (?:in front of |to |with )?(?:the )?(?:right |relevant |appropriate )?(?:people|folks|team|teams)\b"
+        r"|\b(?:make sure|made sure|ensure|ensured) (?:it|this|that|your (?:\w+ ){0,4}?(?:request|idea|suggestion|feedback|note|vote))(?: \w+){0,3}? "
+        r"(?:lands?|landed|gets?|got|goes|went|reaches|reached|ends? up|ended up) (?:in front of |to |with )?(?:the )?(?:right |relevant |appropriate )?(?:people|folks|team|teams)\b"
         r"|^(?:duly )?noted\b|(?:we|i)(?:'ve| have) (?:duly )?noted (?:it|this|that|your)\b)",
         _I),
     "elsewhere": re.compile(
@@ -182,7 +185,15 @@ _VAGUE = re.compile(
     r"|(?:we|i)(?:'ll| will) (?:look into|check(?: on| into)?|investigate|find out)(?: (?:it|this|that|things))?(?: for you)? and (?:get back|follow up|circle back|be in touch|let you know)"
     r"|(?:we|i)(?:'ll| will) (?:get back to you|circle back|be in touch|follow up)(?: (?:soon|shortly|asap|later))?\s*[.!]*$"
     r"|(?:a lot of|lots of|many|several|various|a number of|so many) (?:variables|factors|moving parts|things) (?:involved|to consider|at play|that (?:affect|go into|matter))"
-    r"|lots of (?:factors|things|reasons)|(?:a )?(?:number|variety) of (?:factors|reasons)|all sorts of)",
+    r"|lots of (?:factors|things|reasons)|(?:a )?(?:number|variety) of (?:factors|reasons)|all sorts of"
+    # Platitudes that sound like an answer: "our API is built to scale with teams of every size",
+    # "every claim matters to us", "we're working hard to get every package where it needs to go"
+    r"|(?:is|are) (?:built|designed|made) to (?:scale|grow|flex|adapt) (?:with|for|to)\b[^.!?]{0,40}"
+    r"|(?:is|are) (?:built|designed|made) to be (?:flexible|simple|fair|easy)\b[^.!?]{0,60}"
+    r"|(?:is|are) something (?:we|i) (?:invest in|care (?:deeply )?about|take seriously|prioriti[sz]e)\b[^.!?]{0,20}"
+    r"|we offer a (?:wide |broad |whole )?(?:range|variety|number|host) of\b[^.!?]{0,40}"
+    r"|(?:every|each) (?:claim|request|case|inquiry|enquiry|order|package|delivery|customer|member|question|message|one)(?: we (?:receive|get|handle))? (?:matters|is important) to us"
+    r"|we(?:'re| are) (?:always )?(?:working hard|committed|dedicated) to (?:getting|making|reviewing|providing|delivering|giving|ensuring|bringing|keeping)\b[^.!?]{0,50})",
     _I,
 )
 

@@ -36,7 +36,7 @@ _FIX_WORD = re.compile(
     r"\b(?:fix(?:ed|es)?|resolv(?:e|ed|es)|patch(?:ed|es)?|sort(?:ed)? out|sorted|repair(?:ed)?|deploy(?:ed|s)?|roll(?:ed|s|ing)? out|releas(?:e|ed|es|ing)"
     r"|launch(?:ed|es|ing)?|ships?|shipping|drops|goes out|go out|hits the (?:app store|play store|store)|go(?:es|ing)? live|be live|live (?:on|by|in|next|this|tomorrow|today|tonight)|restor(?:e|ed|es)|back (?:up|online|to normal|in service)"
     r"|up and running|working (?:again|normally|properly|as (?:normal|expected))|work again|back to (?:full (?:strength|speed|service)|normal|usual)"
-    r"|going out|\w+ing (?:\w+ ){0,3}again|be gone|go away|disappear|(?:scheduled|planned|slated|due|set|expected|targeted)(?= (?:for|on|by|in)\b)|(?:scheduled|planned|slated|due|set|expected|targeted) to (?:ship|land|launch|go live|roll out|release)|coming|comes? out|be out|is out|lands?|takes? care of|be (?:ready|available|added|implemented|addressed|corrected)|(?:'ll|will) be ready)\b",
+    r"|going out|\w+ing (?:\w+ ){0,3}again|arriv(?:es|e|ing) (?:with|in) (?:the next |our next |the )?(?:patch|update|version|release|build)|be gone|go away|disappear|(?:scheduled|planned|slated|due|set|expected|targeted)(?= (?:for|on|by|in)\b)|(?:scheduled|planned|slated|due|set|expected|targeted) to (?:ship|land|launch|go live|roll out|release)|coming|comes? out|be out|is out|lands?|takes? care of|be (?:ready|available|added|implemented|addressed|corrected)|(?:'ll|will) be ready)\b",
     _I,
 )
 # What a support reply may date safely: money, parcels, paperwork, appointments.
@@ -77,6 +77,7 @@ class FixDatePromise(Rule):
         {"text": "Our next update on the 20th takes care of that, promise!", "flagged": "Our next update on the 20th takes care of"},
         {"text": "Your line will be back to full speed from the 9th onwards.", "flagged": "will be back to full speed from the 9th onwards"},
         {"text": "Good news: the calendar will start syncing again after Monday's release.", "flagged": "syncing again after Monday's release"},
+        {"text": "Good news: Mac controller support arrives with patch 1.7 on August 9!", "flagged": "arrives with patch 1.7 on August 9"},
     )
     good = examples(
         "Your refund will be processed within 5-7 business days.",

@@ -45,6 +45,9 @@ class NonAnswer(Rule):
          "context": {"customer_message": "How long does a bank transfer take to show up in my account?"}},
         {"text": "@theojp We'll look into that and get back to you! 😊", "flagged": "We'll look into that and get back to you",
          "context": {"customer_message": "@NimbusMobile how do I turn off international roaming?"}},
+        {"text": "Great question! Our API is built to scale with teams of every size. A nightly sync like that sounds like a great use case!",
+         "flagged": "Our API is built to scale with teams of every size",
+         "context": {"customer_message": "Does your API have a rate limit? We sync 50,000 records a night."}},
     )
     good = examples(
         {"text": "I wasn't sure offhand, so I checked: yes, it supports USB-C Power Delivery, so it'll charge at full speed.",
@@ -52,6 +55,8 @@ class NonAnswer(Rule):
         {"text": "Transfer times can vary: between our accounts it's instant, and from other banks it takes 1-2 business days.",
          "context": {"customer_message": "How long does a bank transfer take to show up in my account?"}},
         {"text": "We'll look into it and get back to you!", "context": {"customer_message": "@Acme great job on the new app!"}},
+        {"text": "Our API is built to scale: the limit is 600 requests a minute, so batch your sync in pages of 500.",
+         "context": {"customer_message": "Does your API have a rate limit? We sync 50,000 records a night."}},
         {"text": "Thanks for the heads up! We're not sure what happened there; can you DM us the order number?",
          "context": {"customer_message": "Why did my order get cancelled?"}},
     )
