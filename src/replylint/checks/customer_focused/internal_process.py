@@ -28,6 +28,11 @@ _TIER = r"(?:tier|level)[ -]?(?:[1-3]|one|two|three|ii|iii)\b"
 # "standup" is process talk only in a sentence about the devs or the team.
 _STANDUP_WITH_TEAM = r"\b(?:daily\s+|morning\s+|team\s+)?stand[- ]?ups?\b"
 _PROCESS = [
+    # "so it drops into the adjustments resolver group's queue", "I've posted it in the ops Slack channel",
+    # "flagged your account in our retention tool as a save"
+    ("resolver queue slack retention save&group queue slack channel tool save desk team department",
+     (r"\bresolver (?:group|team|queue)s?\b|\b(?:in|into|to)\s+(?:the|our)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:team|group|desk|department)(?:'s|s')?\s+queue\b|\b(?:in|on|to|into)\s+(?:the|our)\s+(?:ops|internal|team|support|engineering|eng|dev|staff|agent)\s+slack(?:\s+channel)?\b"
+      r"|\bour\s+(?:retention|churn|save|win-?back)\s+(?:tool|system|queue|team|desk)\b|\bas\s+a\s+save\b(?!\s+(?:point|file|slot|game|state|location))"), 0),
     # "escalated this to tier 2", "passed your case on to Level 2 support"
     ("tier level l1 l2 l3",
      (rf"\b(?P<route>{_ROUTE_VERB}{_ROUTE_OBJ}\s+(?:to|into|over to|up to|with)\s+(?:(?:our|the|a)\s+)?(?:{_TIER}|L[1-3]\b)"
@@ -205,10 +210,15 @@ class InternalProcess(Rule):
         {"text": "It's logged as a P2, so the devs should pick it up in the next sprint.", "flagged": "P2"},
         {"text": "Your dispute is sitting in the chargebacks queue right now.", "flagged": "the chargebacks queue"},
         {"text": "Known issue, it's tagged internally as VVM-512.", "flagged": "tagged internally as VVM-512"},
+        {"text": "I've posted it in the ops Slack channel so maintenance picks it up.", "flagged": "in the ops Slack channel"},
+        {"text": "I've re-coded your case so it drops into the adjustments resolver group's queue.",
+         "flagged": "into the adjustments resolver group's queue"},
     )
     good = examples(
         "The pool reopens Monday, and the hot tub is open now.",
         "Drop the bottles in the recycling bucket by the door.",
+        "Your order sits in our queue until the warehouse opens at 8 a.m. ET.",
+        "Keep that file as a save point before you update the game.",
         "I've asked our specialists to look into it and will update you tomorrow.",
         "Your plan is now on tier 2 pricing, which includes 50 GB.",
         "The second level of the parking garage is open again.",
