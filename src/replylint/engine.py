@@ -61,6 +61,8 @@ class Linter:
         self.active: list[Rule] = self._select(self.rules)
         self._english_only = any(r.english_only for r in self.active)
         self._options = {r.id: {**r.defaults, **self.settings.rules.get(r.id, {})} for r in self.active}
+        # What the per-reply loop reads of each rule, looked up once.
+        self._plan = [(r, frozenset(r.hints), r.english_only, self._options[r.id]) for r in self.active]
         self._languagetool = self._backend()
         self._bank = MatcherBank()
         for rule in self.active:
@@ -267,14 +269,15 @@ class Linter:
                 detail={"language": language.code, "confidence": round(language.confidence, 3)},
             ))
         findings: list[Finding] = []
-        for rule in self.active:
+        present, settings = analysis.hints, self.settings
+        for rule, hints, english_only, options in self._plan:
             if ignore_set and any(_matches(t, rule) for t in ignore_set):
                 continue
-            if language is not None and rule.english_only:
+            if language is not None and english_only:
                 continue
-            if rule.hints and analysis.hints.isdisjoint(rule.hints):
+            if hints and present.isdisjoint(hints):
                 continue  # none of the words the rule needs is in the reply
-            rc = RuleContext(ctx, self.settings, self._options[rule.id])
+            rc = RuleContext(ctx, settings, options)
             try:
                 for hit in rule.check(analysis, rc):
                     finding = self._finding(rule, hit, source)

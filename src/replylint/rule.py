@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .context import Context
 from .findings import Severity, Suggestion
@@ -69,9 +69,12 @@ class Hit:
     severity: Severity | None = None
 
 
-@dataclass(frozen=True)
-class RuleContext:
-    """Everything a rule may consult besides the text."""
+class RuleContext(NamedTuple):
+    """Everything a rule may consult besides the text.
+
+    (A NamedTuple, not a frozen dataclass: one is built per rule and reply, and a tuple is
+    built several times faster.)
+    """
 
     context: Context
     settings: "Settings"
