@@ -291,8 +291,7 @@ class Speller:
         if before and after and not self.fit(w, before, after):
             # Two slips away ("uoy" → "you", "ure" → "your"): only one of the commonest words,
             # and only when it forms a common pair on both sides.
-            both = [(p + self.fit(c, before, after), c) for c, p in self._everyday_within_two(w)
-                    if self.fit(c, before, "") and self.fit(c, "", after)]
+            both = self._two_slips(w, before, after)
             if both:
                 return Suggestion(max(both)[1], safe=False, in_context=True)
         if ranked[0] is not found[0]:
@@ -326,8 +325,7 @@ class Speller:
         if not in_dictionary and before and after and zipf(w) < TWO_SLIP_MAX_ZIPF:
             # A rare derived form two slips from one of the commonest words ("theys" → "these"),
             # never a word in real use ("repo").
-            near += [(p + self.fit(c, before, after), c) for c, p in self._everyday_within_two(w)
-                     if c[:1] == w[:1] and self.fit(c, before, "") and self.fit(c, "", after)]
+            near += [(score, c) for score, c in self._two_slips(w, before, after) if c[:1] == w[:1]]
         if not near:
             return None
         return Suggestion(max(near)[1], safe=False, in_context=True)
@@ -350,6 +348,12 @@ class Speller:
         found = self._index().lookup(w, verbosity, max_edit_distance=1 if len(w) <= 4 else distance)
         scored = [(c.term, _plausibility(w, c.term, c.count)) for c in found if c.term != w]
         return sorted(scored, key=lambda c: c[1], reverse=True)
+
+    def _two_slips(self, w: str, before: str, after: str) -> list[tuple[float, str]]:
+        """The commonest words two edits or fewer from ``w`` that form a common pair on both sides,
+        scored by edit plausibility plus the pair counts."""
+        return [(p + self.fit(c, before, after), c) for c, p in self._everyday_within_two(w)
+                if self.fit(c, before, "") and self.fit(c, "", after)]
 
     @functools.lru_cache(maxsize=16384)  # noqa: B019 - one Speller per process
     def _everyday_within_two(self, w: str) -> tuple[tuple[str, float], ...]:

@@ -48,15 +48,15 @@ def _shorthand_slip(word: str, fix: str, before: str, after: str) -> bool:
     return zipf(fix) >= COMMON_ZIPF and bool(spell.fit(fix, before, "")) and bool(spell.fit(fix, "", after))
 
 
-def _stuck_key(word: str) -> str | None:
-    """A letter typed three times inside a longer word ("addresss", "neeeds"): the word with the
-    triple cut to a double, when that is a dictionary word of five letters or more; None for
-    expressive stretching ("sooo", "pleeease"), which is style, not a typo."""
+def _stuck_key(word: str) -> bool:
+    """A letter typed three times inside a longer word ("addresss", "neeeds"): the triple cut to a
+    double is a dictionary word of five letters or more. Expressive stretching ("sooo",
+    "pleeease") is style, not a typo; the speller picks the correction either way."""
     m = _TRIPLE.search(word)
     if not m:
-        return None
+        return False
     fixed = word[: m.start()] + m.group(1) * 2 + word[m.end():]
-    return fixed if len(fixed) >= 5 and not _TRIPLE.search(fixed) and fixed in speller().words else None
+    return len(fixed) >= 5 and not _TRIPLE.search(fixed) and fixed in speller().words
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str]:
