@@ -129,7 +129,36 @@ def _render_summary(console: Console, label: str, report: Report) -> None:
         console.print(f"  [magenta]notice[/] ({n.kind}): {escape(n.message)}")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """`audit` and `serve` live in their own packages, with their own extras, and are imported
+    only when asked for: web-server and plotting imports would add half a second to every `check`."""
+
+    optional = {"audit": ("replylint.audit.command", "audit"), "serve": ("replylint.server.command", "server")}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.optional])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.optional:
+            return super().get_command(ctx, name)
+        import importlib
+
+        module, extra = self.optional[name]
+        try:
+            return importlib.import_module(module).command  # type: ignore[no-any-return]
+        except ImportError as exc:
+            why = str(exc)
+
+        @click.command(name, context_settings={"ignore_unknown_options": True},
+                       help=f"(needs: pip install 'replylint[{extra}]')")
+        @click.argument("args", nargs=-1, type=click.UNPROCESSED)
+        def unavailable(args: tuple[str, ...]) -> None:
+            raise Fail(f"`replylint {name}` needs extra packages: pip install 'replylint[{extra}]' ({why})")
+
+        return unavailable
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="replylint")
 def main() -> None:
     """Check customer-support replies against the ten traits of a great reply."""
@@ -333,24 +362,6 @@ def test_rules(config: str | None, select: tuple[str, ...], ignore: tuple[str, .
     sys.exit(EXIT_BLOCK if problems else EXIT_OK)
 
 
-def _optional_commands() -> None:
-    """`audit` and `serve` live in their own packages, with their own extras."""
-    import importlib
-
-    for module, name, extra in (("replylint.audit.command", "audit", "audit"),
-                                ("replylint.server.command", "serve", "server")):
-        try:
-            main.add_command(importlib.import_module(module).command, name)
-        except ImportError as exc:
-            missing = str(exc)
-
-            @main.command(name, context_settings={"ignore_unknown_options": True})
-            @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-            def _unavailable(args: tuple[str, ...], _name: str = name, _extra: str = extra, _why: str = missing) -> None:
-                raise Fail(f"`replylint {_name}` needs extra packages: pip install 'replylint[{_extra}]' ({_why})")
-
-
-_optional_commands()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

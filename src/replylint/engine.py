@@ -299,7 +299,7 @@ class Linter:
         words = _word_count(doc)
         report = self._report(text, findings, notices, words)
         report.stats["stage_two_sentences"] = analysis.stage_two
-        report.stats["sentences"] = sum(1 for _ in doc.sents)
+        report.stats["sentences"] = len(analysis.sents)
         return report
 
     def _languagetool_findings(self, source: Source, notices: list[Notice], ignore: set[str]) -> list[Finding]:

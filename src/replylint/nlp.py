@@ -103,6 +103,7 @@ class Analysis:
     _parsed: dict[tuple[int, int], "Doc"] = field(default_factory=dict)
     _masked: list[tuple[int, int]] | None = None
     _lower: str | None = None
+    _sents: list["Span"] | None = None
     cache: dict[str, Any] = field(default_factory=dict)  # per-reply values rules share (body sentences, …)
     hints: frozenset[str] = frozenset()  # every rule hint the text holds (the engine's one-pass index)
 
@@ -116,6 +117,13 @@ class Analysis:
         if self._lower is None:
             self._lower = self.source.text.lower()
         return self._lower
+
+    @property
+    def sents(self) -> list["Span"]:
+        """The sentences, listed once: every ``doc.sents`` walks all the tokens again."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        return self._sents
 
     def masked_spans(self) -> list[tuple[int, int]]:
         if self._masked is None:

@@ -117,7 +117,7 @@ class Rule:
 
     def sentences_with(self, analysis: "Analysis", words: set[str]) -> Iterator["Span"]:
         """Sentences holding one of ``words`` (lower-case tokens): the stage-two trigger."""
-        for sent in analysis.doc.sents:
+        for sent in analysis.sents:
             if any(tok.lower_ in words for tok in sent):
                 yield sent
 

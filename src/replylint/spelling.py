@@ -5,8 +5,9 @@ from Google Books n-grams, shipped inside the package) and wordfreq's English
 frequencies. A word is a typo only when the dictionary does not know it AND it
 is rare in wordfreq (so new-but-common words such as "unfollow" are safe), and
 it is not team vocabulary or a chat abbreviation. Suggestions come from
-SymSpell (edit distance <= 2, ranked by frequency); its index takes ~2 s to
-build, so it is built on the first typo, not at start-up.
+SymSpell (edit distance <= 2, ranked by frequency); its index takes 2-3 s to
+build, so it is built on the first typo, not at start-up, and kept in the user's
+cache folder (cache.py), from which it loads in about half a second.
 
 Context decides the rest. symspellpy also ships 242,342 common English word pairs
 with their counts; a correction that forms a common pair with its neighbours
@@ -19,9 +20,15 @@ from __future__ import annotations
 
 import functools
 import math
+import os
+import pickle
 import threading
 from dataclasses import dataclass
 from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
+
+from .cache import cache_key, cached_file
 
 # Zipf frequency (wordfreq, log10 per billion words) at which a word is "known" even
 # when the dictionary lacks it: 3.0 is about once per million words.
@@ -368,11 +375,22 @@ class Speller:
         with self._lock:
             if self._bigrams is None:
                 path = resources.files("symspellpy") / "frequency_bigramdictionary_en_243_342.txt"
-                pairs = {}
-                with path.open(encoding="utf-8") as fh:
-                    for line in fh:
-                        first, second, count = line.split(" ", 2)
-                        pairs[f"{first} {second}"] = int(count)
+                pairs: dict[str, int] = {}
+
+                def read() -> None:
+                    with path.open(encoding="utf-8") as fh:
+                        for line in fh:
+                            first, second, count = line.split(" ", 2)
+                            pairs[f"{first} {second}"] = int(count)
+
+                def load(cached: Path) -> bool:
+                    pairs.update(pickle.loads(cached.read_bytes()))
+                    return True
+
+                stat = os.stat(str(path))
+                cached_file("bigrams", cache_key(version("symspellpy"), path, stat.st_size, stat.st_mtime_ns),
+                            load=load, build=read,
+                            save=lambda p: p.write_bytes(pickle.dumps(pairs, protocol=pickle.HIGHEST_PROTOCOL)))
                 self._bigrams = pairs
             return self._bigrams
 
@@ -382,7 +400,14 @@ class Speller:
                 from symspellpy import SymSpell
 
                 sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
-                sym.load_dictionary(str(self._path), term_index=0, count_index=1)
+                stat = os.stat(str(self._path))
+                cached_file(
+                    "symspell",
+                    cache_key(version("symspellpy"), self._path, stat.st_size, stat.st_mtime_ns, 2, 7),
+                    load=lambda p: sym.load_pickle(p, compressed=False),
+                    build=lambda: sym.load_dictionary(str(self._path), term_index=0, count_index=1),
+                    save=lambda p: sym.save_pickle(p, compressed=False),
+                )
                 self._symspell = sym
             return self._symspell
 

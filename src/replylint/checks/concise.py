@@ -117,7 +117,7 @@ def _body_sentences(analysis: "Analysis") -> list[_Sentence]:
         stop = min([r.start for r in analysis.source.regions_of("quote", "signoff")] + [len(text)])
         # A sentence that starts before the sign-off counts, even when initials are glued to it ("… ^DB").
         found = analysis.cache["body_sentences"] = [
-            _Sentence(s, text) for s in analysis.doc.sents if s.start_char < stop and text[s.start_char:stop].strip()]
+            _Sentence(s, text) for s in analysis.sents if s.start_char < stop and text[s.start_char:stop].strip()]
     return found
 
 

@@ -194,7 +194,7 @@ class TooManyQuestions(_ChannelRule):
         body = _body(analysis)
         if body is None:
             return
-        questions = [s for s in analysis.doc.sents if s.end_char <= body.end and s.text.rstrip().endswith("?")]
+        questions = [s for s in analysis.sents if s.end_char <= body.end and s.text.rstrip().endswith("?")]
         if len(questions) > limits.max_questions:
             extra = questions[limits.max_questions:]
             end = extra[-1].start_char + len(extra[-1].text.rstrip())

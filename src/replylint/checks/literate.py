@@ -282,7 +282,7 @@ class LowercaseSentenceStart(Rule):
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         text = analysis.text
         masked = analysis.masked_spans()
-        for sent in list(analysis.doc.sents)[1:]:
+        for sent in analysis.sents[1:]:
             tok = next((t for t in sent if not t.is_space), None)
             if tok is None or not tok.is_alpha or not tok.text[0].islower() or not tok.text.islower():
                 continue  # "iPhone", "eBay" keep their own case

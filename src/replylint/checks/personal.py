@@ -277,7 +277,7 @@ class FacelessHandoff(Rule):
         text = analysis.text
         if not _HANDOFF_KEYS.search(text):
             return
-        for sent in analysis.doc.sents:
+        for sent in analysis.sents:
             stext = text[sent.start_char:sent.end_char]
             if not _HANDOFF_KEYS.search(stext) or not _HANDOFF_VERBS.search(stext):
                 continue

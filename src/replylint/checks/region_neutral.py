@@ -275,7 +275,7 @@ def _neighbour(doc, i: int, step: int):  # type: ignore[no-untyped-def]
 # =========================================================================== helpers
 
 def _sentence_at(analysis: "Analysis", pos: int) -> "Span | None":
-    for sent in analysis.doc.sents:
+    for sent in analysis.sents:
         if sent.start_char <= pos < sent.end_char:
             return sent
     return None

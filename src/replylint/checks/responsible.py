@@ -102,7 +102,7 @@ class BlameOthers(Rule):
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
-        for sent in analysis.doc.sents:
+        for sent in analysis.sents:
             lowers = {t.lower_ for t in sent}
             if not (lowers & BLAME_WORDS and lowers & PARTY_WORDS):
                 continue

@@ -105,7 +105,7 @@ class TestText(Rule):
             found.append((m.start(), m.end()))
         # A sentence (or the whole reply, after @handles) that is nothing but "test".
         greetings = analysis.source.regions_of("greeting")
-        for sent in analysis.doc.sents:
+        for sent in analysis.sents:
             s, e = sent.start_char, sent.end_char
             while s < e and (text[s].isspace() or analysis.source.is_masked(s, s + 1)):
                 s += 1

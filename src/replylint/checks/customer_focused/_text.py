@@ -60,7 +60,7 @@ def _reply(analysis: "Analysis") -> tuple[list[_Sent], dict[str, object]]:
     if last[0] is analysis:
         return last[1], last[2]
     text = analysis.text
-    out = [_Sent(sent, text) for sent in analysis.doc.sents]
+    out = [_Sent(sent, text) for sent in analysis.sents]
     memo: dict[str, object] = {}
     _LAST = (analysis, out, memo)
     return out, memo

@@ -48,7 +48,7 @@ def _sentences(analysis: "Analysis") -> list[Sentence]:
     sign = [(r.start, r.end) for r in src.regions_of("signoff")]
     cut = sorted((r.start, r.end, r.kind) for r in src.regions_of("url", "email", "handle", "hashtag", "thread_marker"))
     out: list[Sentence] = []
-    for sent in analysis.doc.sents:
+    for sent in analysis.sents:
         s, e = sent.start_char, sent.end_char
         while e > s and text[e - 1].isspace():
             e -= 1

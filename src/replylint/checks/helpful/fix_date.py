@@ -96,7 +96,7 @@ class FixDatePromise(Rule):
         if not _FIX_WORD.search(analysis.text) or not _DATE.search(analysis.text):
             return
         goods = bool(_GOODS.search(analysis.text) or _GOODS.search(rc.context.customer_message or ""))
-        for sent in analysis.doc.sents:
+        for sent in analysis.sents:
             t = sent.text
             if not _DATE.search(t) or t.rstrip().endswith("?") or _NOT_A_PROMISE.search(t):
                 continue

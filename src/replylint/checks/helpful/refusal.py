@@ -159,7 +159,7 @@ class RefusalWithoutAlternative(Rule):
         text = s.raw
         if text.rstrip().endswith("?"):
             return None
-        sent = next((x for x in analysis.doc.sents if x.start_char <= s.start < x.end_char), None)
+        sent = next((x for x in analysis.sents if x.start_char <= s.start < x.end_char), None)
         if sent is None:
             return None
         doc = analysis.parsed(sent, "parse")
