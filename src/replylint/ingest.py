@@ -191,7 +191,7 @@ _VALEDICTION = re.compile(
 # Titles used instead of a name ("Dear Customer", "Greetings, account holder").
 TITLES = (
     r"customers?|clients?|users?|members?|subscribers?|account ?holders?|card ?holders?|policy ?holders?|"
-    r"patients?|applicants?|(?:home|pet|car|vehicle|account) ?owners?|ticket ?holders?|residents?|tenants?|renters?|"
+    r"patients?|applicants?|(?:home|pet|car|vehicle|account) ?owners?|ticket ?holders?|residents?|tenants?|renters?|occupiers?|occupants?|"
     r"parents?(?:\s*/\s*guardians?)?|guardians?|"
     r"passengers?|travell?ers?|shoppers?|patrons?|guests?|buyers?|borrowers?|students?|employees?|"
     r"players?|gamers?|readers?|listeners?|viewers?|riders?|drivers?|diners?|investors?|admins?|administrators?|"

@@ -29,6 +29,12 @@ _VOCATIVE_TITLE = re.compile(
     r"(?=[ \t]*[,.!?])",
     re.IGNORECASE,
 )
+# A bare title as a name, when the customer's name is known: "Sure sir, let me check", "Thanks for checking, passenger!"
+_BARE_VOCATIVE = re.compile(
+    r"(?:^|,|\b(?:sure|okay|ok|yes|thanks|thank you|sorry|hello|of course|certainly|absolutely))"
+    r"[ \t]+(?P<title>sir|ma'?am|madam|subscriber|passenger|policy ?holder|card ?holder|patron)(?=[ \t]*[,.!?])",
+    re.IGNORECASE | re.MULTILINE,
+)
 # "Hi friend" is casual, not generic, unless it is "Dear friend".
 _CASUAL_OK = re.compile(r"(?:hi|hey|hello)[ ,]+friends?\b", re.IGNORECASE)
 
@@ -71,6 +77,10 @@ class GenericSalutation(Rule):
          "flagged": "Hello, FitCore Member", "fixed": "Hi Diego! Your freeze is on."},
         {"text": "Thanks for waiting, dear player, while I add the gems.", "context": {"customer_name": "Minh Tran"},
          "flagged": "dear player", "fixed": "Thanks for waiting, Minh, while I add the gems."},
+        {"text": "Sure sir, let me check that for you.", "context": {"customer_name": "Arjun Mehta"},
+         "flagged": "sir", "fixed": "Sure Arjun, let me check that for you."},
+        {"text": "Thanks for checking, passenger! The 8:00 sailing is running.", "context": {"customer_name": "Siobhán Kelly"},
+         "flagged": "passenger", "fixed": "Thanks for checking, Siobhán! The 8:00 sailing is running."},
     )
     good = examples(
         {"text": "Hi Dana, your refund was issued today.", "context": {"customer_name": "Dana Whitfield"}},
@@ -80,6 +90,8 @@ class GenericSalutation(Rule):
         "Hey friend, great to hear from you again! Your order shipped.",
         "The ticket holder, not the buyer, must show ID at the gate.",
         "Hi Dana Owens, your deposit is back.",
+        "Sure sir, let me check that for you.",  # no name to use instead: "sir" is courtesy, not a stand-in
+        {"text": "The fare is the same for every passenger, card holder or not.", "context": {"customer_name": "Ana Ruiz"}},
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -104,7 +116,11 @@ class GenericSalutation(Rule):
             greeting = f"Hi {name}" if name else "Hi"
             yield Hit(m.start(), m.end(), message=self.message.format(passage=m.group()),
                       suggestions=[suggestion(Edit(m.start(), m.end(), greeting), "Greet them by name", safe=True)])
-        for m in _VOCATIVE_TITLE.finditer(text):
+        vocatives = list(_VOCATIVE_TITLE.finditer(text))
+        if name:
+            vocatives += [m for m in _BARE_VOCATIVE.finditer(text)
+                          if not any(v.start("title") <= m.start("title") < v.end("title") for v in vocatives)]
+        for m in vocatives:
             start, end = m.span("title")
             if analysis.source.is_masked(start, end) or any(
                     r.start <= start < r.end for r in analysis.source.regions_of("greeting", "quote")):
@@ -158,7 +174,8 @@ _BARE_GREETING = re.compile(
 _DEPT = (
     r"(?:department|dept\.?|desk|back[- ]office|team|specialists?|folks|people|representatives?|reps?|"
     r"agents?|staff|crew|center|centre|division|unit|office|receivable|payable|operations|ops|group|side|"
-    r"services|engineers|reviewers|analysts|technicians|adjusters|experts|investigators|underwriters)"
+    r"services|engineers|developers|devs|reviewers|analysts|technicians|adjusters|experts|investigators|underwriters|"
+    r"colleagues|vets|clinicians|pharmacists|nurses|caseworkers|case workers|panel)"
 )
 _FUNCTIONS = (
     r"(?:accounts|billing|finance|sales|support|logistics|shipping|returns|fulfil?lment|collections|claims|fraud|"
@@ -169,7 +186,8 @@ _CONTACT = (
     r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|e-?mail(?:ing)?|be in touch|follow(?:ing)? up|"
     r"look(?:ing)? into|review(?:ing)?|handl(?:e|ing)|process(?:ing)?|apply|applying|send(?:ing)?|investigat(?:e|ing)|"
     r"respond(?:ing)?|dm(?:ing)?|text(?:ing)?|message|messaging|ping|pinging|mail(?:ing)?|take (?:it|this|things) from here|take over|"
-    r"tak(?:es|ing) over|dig(?:ging)? into|give you a (?:call|ring|buzz)|be in contact|in contact)\b"
+    r"tak(?:es|ing) over|dig(?:ging)? into|give you a (?:call|ring|buzz)|be in contact|in contact|get(?:ting)? in touch|"
+    r"let you know|look(?:ing)? at (?:it|this|that|your)|(?:be )?the ones? (?:to|who(?:'ll| will)) (?:get in touch|contact|call|e-?mail|reach out))\b"
 )
 _WILL = r"(?:will|'ll|is going to|are going to)\s+(?:be\s+)?"
 # A capitalised function with no person: "Accounts Receivable", "Payroll Services", "Member Services".
@@ -177,6 +195,7 @@ _NAMED_DEPT = r"(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:Services|Receivable|Payable|Opera
 _HANDOFF = re.compile(
     r"\b(?:(?:the|our|a|your|relevant|appropriate|concerned|responsible|dedicated)\s+)+"
     r"(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:" + _WILL + r"|(?=takes over))" + _CONTACT
+    + r"|\bone of (?:the|our) (?:[\w-]+\s+){0,2}" + _DEPT + r"(?:\s+(?:on|in|at|from)(?:\s+[\w-]+){1,3}?)?\s+" + _WILL + _CONTACT
     + r"|\b(?:someone|somebody|a member|one of (?:us|them)|a person)\s+(?:from|on|in|of|at)\s+(?:our\s+|the\s+)?(?:" + _FUNCTIONS
     + r"(?:\s+" + _DEPT + r")?|(?:[\w-]+\s+){0,2}" + _DEPT + r")\s+" + _WILL + r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|"
     r"e-?mail(?:ing)?|be in touch|in touch|in contact|be in contact|give you a (?:call|ring)|follow(?:ing)? up|look(?:ing)? into|review(?:ing)?)\b"
@@ -192,9 +211,10 @@ _HANDOFF = re.compile(
     + r"(?:\s+now)?,?;?\s+(?:and\s+)?(?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT
     + r"|\blet (?:our|the) (?:[\w-]+\s+){0,2}" + _DEPT + r" know,? and (?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT
     + r"|\b(?:handled|reviewed|processed|taken care of) by (?:our|the) (?:[\w-]+\s+){0,2}" + _DEPT + r"\b"
-    + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:is|are)\s+(?:now\s+)?(?:reviewing|handling|processing|looking into|on) (?:it|this|your)\b"
+    + r"|\b(?:the|our)\s+(?:[\w&-]+\s+){0,3}" + _DEPT + r"\s+(?:is|are)\s+(?:now\s+)?(?:reviewing|handling|processing|looking (?:into|at)|on|aware|working on)"
+    r"(?: (?:it|this|that|your|both|the|of)\b)?"
     + r"[^.!?]{0,40}?\band will\s+(?:be\s+)?" + _CONTACT
-    + r"|\b(?:the|our)\s+(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:reviews|handles|processes|checks|(?:now\s+)?has (?:the|your|it))\b"
+    + r"|\b(?:the|our)\s+(?:[\w&-]+\s+){0,2}" + _DEPT + r"\s+(?:reviews|handles|processes|checks|(?:now\s+)?ha(?:s|ve) (?:the|your|it))\b"
     r"[^.!?]{0,40}?\band will\s+(?:be\s+)?" + _CONTACT
     # "Compliance will email you", "sending this to engineering, and they'll follow up"
     + r"|(?<!\w\s)(?<!\w)\b" + _FUNCTIONS + r"\s+" + _WILL + _CONTACT + r"(?=\s+(?:you|to you|with you|back|out|shortly|soon)\b)"
@@ -412,6 +432,7 @@ _TEAM_TAIL = re.compile(
     r"(?:(?<=[.!?)\s])[-–—~^]|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s*|(?<=[,.!]\s)(?=the\s+(?i:crew|team|folks|gang)\s+at\b))"
     r"\s?(?:the\s+|your\s+)?(?:[A-Z][\w&'-]*\s+){0,2}(?:[a-z]+\s+)?(?i:team|crew|squad|support|care|helpdesk|help desk)(?:\s+at\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})?"
     r"[ \t]*$"
+    r"|(?<=[.!?)\s])[-–—~]\s?(?i:team)\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)?[ \t]*$"  # "— Team Flick"
     # "Have a good night from the Quickbite help crew!", "With thanks, all of us at Wayfarer Tours"
     r"|(?<=\s)(?i:(?:have|enjoy) (?:a|an|the|your) [\w ]{1,25}?|cheers|thanks|best wishes|greetings|love) (?i:from) (?:the |all of us at |everyone at )"
     r"(?:[A-Z][\w&'-]*\s+){1,3}(?:[a-z]+\s+)?(?i:team|crew|squad|folks|gang)[!.]?[ \t]*$"
@@ -425,7 +446,8 @@ _TEAM_PARAGRAPH = re.compile(r"\n[ \t]*\n[ \t]*(?P<team>[^\n]{3,60})(?:\n[^\n]{1
 _COLLECTIVE = re.compile(
     r"^[ \t]*(?:[-–—~]\s*)?(?:(?:sent )?(?:with (?:care|love|thanks) )?(?:from )?(?:everyone|everybody|all of us|all|your friends|your pals|"
     r"the (?:folks|people|gang|crew|team)|the (?:whole|entire) team|(?:the )?office)\s+(?:at|of|from|here at|in|behind)\b"
-    r"|(?:the )?office of [A-Z]|(?:sent )?(?:with (?:care|love|thanks) )?from the [\w ]{0,30}(?:office|team|desk|department)\b)",
+    r"|(?:the )?office of [A-Z]|(?:sent )?(?:with (?:care|love|thanks) )?from the [\w ]{0,30}(?:office|team|desk|department)\b"
+    r"|(?:the )?(?:front desk|reception|help ?desk|service desk|box office)\s+(?:@|at)\s+[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}[ \t]*$)",
     re.IGNORECASE,
 )
 # A person's name on the line just above a collective line ("Priya\nEveryone at Harborview") signs the reply.

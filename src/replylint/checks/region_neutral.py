@@ -491,7 +491,8 @@ _LOCAL_PLACE = re.compile(
     r"counters?|terminals?|tables?|caf[eé]s?|hotels?|venues?|theat(?:er|re)s?|salons?|spas?|gyms?|clinics?|"
     r"technicians?|installers?|meters?|your (?:home|house|door)|at home|on ?site|in person|"
     r"offices?(?! hours)|pools?|front desk|campus|vets?|dentists?|doctors?|routes?|shuttles?|leaves|leaving|wake-up calls?|"
-    r"guests?|check-?out|pharmac(?:y|ies|ists?)|refills?|prescriptions?)\b|\bDr\.? (?=[A-Z])"
+    r"guests?|check-?out|pharmac(?:y|ies|ists?)|refills?|prescriptions?|hygienists?|walk-?ins?|halls?|lessons?|viewings?|"
+    r"(?:meeting|conference|waiting|exam|treatment|study|class) ?rooms?|rooms? [A-Z]?\d[\d.]*)\b|\bDr\.? (?=[A-Z])"
     r"|(?-i:\b[A-Z][A-Z0-9]\d{2,4}\b|\b[A-Z]{3}-[A-Z]{3}\b)"  # a flight number (AK6323) or route (KUL-LGK)
     r"|(?<![\d+])\b0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}\b",  # a national number (0344 556 5650): the line's own hours
     re.IGNORECASE,

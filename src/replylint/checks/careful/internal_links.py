@@ -42,7 +42,8 @@ _ADMIN_HOST = re.compile(r"^(?:admin|admin\d*|backoffice|back-office|staff|ops|i
 _STAFF_HOST = re.compile(r"^(?:gm|staff|agent|ops|mod|moderator|internal)[-_]?(?:tools?|portal|console|panel)\.")
 _RECORD_PATH = re.compile(
     r"/(?:users?|customers?|accounts?|members?|subscribers?|people|profiles?|contacts?)/\d{2,}"
-    r"|/(?:impersonate|masquerade|login[_-]as|sudo|become)\b",
+    r"|/(?:impersonate|masquerade|login[_-]as|sudo|become)\b"
+    r"|/(?:polic(?:y|ies)|claims?|orders?|tickets?|cases?|invoices?|bookings?|reservations?)/\d{3,}|/\d{3,}/edit\b",
     re.IGNORECASE,
 )
 # Agent-side views of helpdesk, CRM, chat and issue-tracker tools.
@@ -99,6 +100,7 @@ def _split_url(url: str) -> tuple[str, str]:
 
 def _internal_reason(url: str, sentence: str, ask: str) -> str | None:
     host, path = _split_url(url)
+    sentence = sentence.replace(url, " ")  # the link's own words ("/admin/webhooks/") are not context
     if not host:
         return None
     if _LOOPBACK.match(host):

@@ -35,7 +35,7 @@ _BRACKET_MARK = re.compile(
 _DIRECTIVE = re.compile(
     r"(?i)^\s*(?:(?:only|don'?t|do not|never)\s+)?(?:escalate|offer|waive|refund|credit|comp|flag|tag|follow[ -]?up|"
     r"f/u|close|merge|assign|transfer|route|cc|loop in|upsell|push|monitor|ignore|block|ban|mute|ping|remind|deny|"
-    r"approve)\b"
+    r"approve|keep|make sure|hold off)\b"
 )
 _THIRD_PERSON = re.compile(r"(?i)\b(?:he|she|him|her|his|hers|he's|she's|customer|cust|cx|caller|client|this guy)\b")
 _SECOND_PERSON = re.compile(r"(?i)\b(?:you|your|you're|yours|we'll|i'll)\b")
@@ -90,7 +90,7 @@ _ASK_COLLEAGUE = re.compile(
 )
 # A line for the team: "FYI team - he's on the legacy plan, so don't move him."
 _TEAM_FYI = re.compile(
-    r"(?im)^[ \t]*(?:fyi|heads[- ]up|psa),? (?:team|all|guys|folks|everyone)[ \t]*[-–—:][^\n]*"
+    r"(?im)^[ \t]*(?:fyi|heads[- ]up|psa),? (?:team|all|guys|folks|everyone)[ \t]*[-–—:,][^\n]*?(?:[.!](?=\s)|$)"
     r"|^[ \t]*(?:fyi|heads[- ]up|note)\s+(?:for|to)\s+(?:whoever|the next (?:agent|person|rep)|next shift)\b[^\n]*"
     # "Heads up, whoever picks this up next: …"
     r"|\b(?:fyi|heads[- ]up|note)[ \t]*[,:-][ \t]*(?:to )?whoever (?:picks|takes|grabs|gets|handles|works) (?:this|it)(?: up| over| on)?"
@@ -119,10 +119,11 @@ _HANDOVER = re.compile(
 # A question to a named colleague inside the reply: "Ravi, is 20% right for an 8-person group, or
 # does that rate start at 10?" (only when the name is not the customer's or the agent's).
 _ASKS_NAMED = re.compile(
-    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>[A-Z][a-z]+), (?:can|could|would|will|is|are|does|do|should|did) "
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?P<name>[A-Z][a-z]+),|@(?P<handle>[A-Z][a-z]+)\b,?) (?:can|could|would|will|is|are|does|do|should|did) "
     r"(?:you|u|we|this|that|it|the|our|\d)[^?\n]{0,160}\?",
     re.MULTILINE,
 )
+_TO_CUSTOMER = re.compile(r"(?i)\b(?:dm|direct message|send us|message us|follow|reply|let us know|your|you're|yours)\b")
 # A trial-run remark in brackets: "[checking that replies from the new dashboard post properly]".
 _TRIAL_ASIDE = re.compile(
     r"(?i)^\s*(?:just )?(?:checking|testing|trialling|trialing)\b[^\n]{0,80}?\b(?:posts?|sends?|works?|goes through|go through|"
@@ -133,7 +134,7 @@ _DRAFT_MARK = re.compile(r"^\s*\[?DRAFT\b\]?(?:\s+v?\d+)?[^\n.!?]{0,40}?(?:[:\]\
 _CHAT_QUOTE = re.compile(
     r"(?i)\b(?:per|from|says|said|asked|via|according to|as)\s+@\w+\s+(?:said\s+)?(?:in|on)\s+#[\w-]+"
     r"|\b(?:in|on|from|per|see|via|posted in|asked in)\s+(?:the\s+)?#[a-z0-9]+(?:[-_][a-z0-9]+)+\b(?:\s+channel)?"
-    r"|\b(?:in|on|from) (?:our |the )?(?:internal slack|slack channel|slack thread)\b"
+    r"|\b(?:per|from|see|via|according to|(?:said|posted|mentioned|discussed|confirmed|shared|noted) (?:in|on)) (?:our |the )?(?:internal slack|slack channel|slack thread)\b"
 )
 
 
@@ -284,8 +285,12 @@ class InternalNote(Rule):
         """A question put to someone by a first name that is neither the customer's nor the agent's."""
         customer, agent = _name_tokens(rc.context.customer_name), _name_tokens(rc.context.agent_name)
         for m in _ASKS_NAMED.finditer(text):
-            name = m.group("name")
-            if _fold(name) not in _KNOWN_NAMES or _same_person(name, customer) or (agent and _same_person(name, agent)):
+            name = m.group("name") or m.group("handle")
+            if _same_person(name, customer) or (agent and _same_person(name, agent)):
+                continue
+            if m.group("handle") and _TO_CUSTOMER.search(m.group()):
+                continue  # "@Dana can you DM us your order number?": a handle may be the customer's
+            if not m.group("handle") and _fold(name) not in _KNOWN_NAMES:
                 continue
             yield m.start(), m.end(), True
 

@@ -89,7 +89,7 @@ _TBD = re.compile(
     r"|\b(?:number|no\.|#|code|ID|id|link|URL|url|tracking)\s+(?:is|will be|:)\s+(?:TBD|TBA|TBC)\b"
     # a slot where a value belongs: "booked for TBD", "you've met TODO of your deductible"
     r"|\b(?:(?:booked|scheduled|set|confirmed|moved|rescheduled|due|arriving|delivered|shipping|ships)\s+(?:for|on|at)"
-    r"|met|paid|owe|costs?|total(?:s|led)?|of)\s+(?-i:TBD|TBA|TODO|XXX)\b"
+    r"|met|paid|owe|costs?|total(?:s|led)?|of|at)\s+(?-i:TBD|TBA|TODO|XXX)\b"
     r"|(?<!with )(?<!type )(?<!write )(?<!prefix )(?<!enter )(?<!add )\b(?-i:TODO)\b(?!\s*(?:list|app)\b)(?!:?\s+(?:becomes|turns|marks|creates|items?)\b)"
     r"|[<{]\s*(?:TBD|TBA|TBC|TK)\s*[>}]"
     # a number left blank: "will reach your card in TBD business days"
@@ -152,6 +152,12 @@ def _menu_path(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4):start].rstrip()
     after = text[end:end + 4].lstrip()
     return before.endswith((">", "›", "→", "»")) or after.startswith((">", "›", "→", "»"))
+
+
+# Words that put a ${VARIABLE} in the customer's own code or settings.
+_CODE_TALK = re.compile(
+    r"\b(?:environment|env(?: var(?:iable)?s?)?|variables?|scripts?|shell|\.env|config(?:uration)?|ya?ml|pipelines?|workflows?|"
+    r"repo(?:sitory)?|code|dockerfile|terminal|command line|secrets?)\b", re.IGNORECASE)
 
 
 class Placeholder(Rule):
@@ -233,6 +239,8 @@ class Placeholder(Rule):
             if m.group().startswith(("${", "%")) and (text[m.end():m.end() + 1] in ("/", "\\")
                                                       or text[m.start() - 1:m.start()] in ("=", "/", "\\")):
                 continue  # "savePath=${HOME}/saves", "%APPDATA%\\Game": a variable in a path the customer types
+            if m.group().startswith("${") and m.group()[2:-1].isupper() and _CODE_TALK.search(text[max(0, m.start() - 150):m.end() + 80]):
+                continue  # "reference it in your script as ${DATABASE_URL}": an environment variable the customer uses
             if self._explained(analysis, rc, m.start(), m.end(), syntax=True):
                 continue
             taken.append((m.start(), m.end()))

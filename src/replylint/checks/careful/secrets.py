@@ -41,7 +41,7 @@ _KEY_VALUE = re.compile(
 )
 _PASSWORD = re.compile(
     r"(?i)\b(?:(?P<kind>temporary|temp|new|one-time|initial|reset|default|factory)\s+)?"
-    r"(?:password|passwd|pwd|passcode|pass ?phrase)(?:\s*(?::|=)|\s+(?:is|was|will be|is now|set to|has been set to|"
+    r"(?:password|passwd|pwd|passcode|pass ?phrase)(?:\s*(?::|=)|\s+(?:is|was|will be|is now|set to|has been set to|(?:has been|was|is) (?:reset|changed|updated) to|"
     r"reset to|changed to)|\s+[-–—])\s*[\"'“‘]?(?P<v>[^\s\"'”’]{4,64})"
     r"|(?i:\b(?:set|changed|reset|updated)\s+(?:your|the|his|her)\s+(?P<kind2>temporary |temp |new |account |login )?"
     r"password\s+to\s*[\"'“‘]?)(?P<v2>[^\s\"'”’]{4,64})"

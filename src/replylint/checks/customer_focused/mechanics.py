@@ -17,7 +17,7 @@ from ._text import _A, _reply, _rx, _Sent, _sents
 
 # Strong: infrastructure jargon a customer never needs. Medium: internal things a customer knows exist.
 _STRONG = _rx(
-    r"\b(?:back-?end|cron(?: job)?s?|batch(?:es)?(?: jobs?| files?| process(?:es)?| runs?)?|nightly (?:job|run|file|batch|sync|export|import)|"
+    r"\b(?:back-?end|cron(?: job)?s?|batch(?:es)?(?! of\b)(?: jobs?| files?| process(?:es)?| runs?)?|nightly (?:job|run|file|batch|sync|export|import)|"
     r"dedupe?(?: step)?|de-?duplication|cdn|edge (?:nodes?|servers?|locations?|network)|(?:image|file|video|web|cloud|email|asset) host(?:ing)?|gateway|load balancers?|microservices?|time-?outs?|timed out|"
     r"throttl\w+|rate[- ]limit\w*|deploy(?:ment|ed|s)?|migrat\w+|timing out|databases?|db|apis?|sync (?:failure|job|error|issue)|"
     r"re-?sync\w*|caches?|cached|caching|clusters?|scripts?|dns|propagat\w+|double[- ]allocat\w+|pipelines?|hotfix(?:es)?|roll-?backs?|"
@@ -253,7 +253,8 @@ class InternalMechanics(Rule):
 
 
 _API_HELP = _rx(r"\b(?:your|you|you[’']re)\b[^.!?]{0,100}\b(?:api|endpoints?|webhooks?|database|server|cache|config\w*|script|"
-                r"deploy\w*|backend|rate[- ]limits?|quotas?)\b")
+                r"deploy\w*|backend|rate[- ]limits?|quotas?)\b"
+                r"|\b(?:for|on|of|in|to|from) your (?:own )?(?:domain|site|website|dns|repo(?:sitory)?|storefront|store|shop|app|browser|device|network|router)\b")
 # The sentence is the fix: "Adding a short delay between batches will fix it."
 _IS_FIX = _rx(r"\b(?:will|should|would)\s+(?:fix|solve|resolve|sort)\s+(?:it|this|that)\b|\bto (?:fix|solve|resolve) (?:it|this)\b"
               r"|^\W*(?:here it is|here(?:'s|’s| is) (?:how|the fix|what to do)|try this)\b")

@@ -226,7 +226,10 @@ _NEXT_STEP = re.compile(
     r"|let (?:me|us) (?!know if\b)(?:know (?:your|the|which|what|when|where|how|if (?:you(?:'d| would) like|that|it|this))|\w+)"
     r"|\b(?:dm|pm|direct message|private message|send us a (?:dm|message)|message us|drop us|reach (?:out to )?us|contact us|give us a call|call us|chat with us|email us)\b"
     r"|\b(?:because|due to|as a result of|for (?:security|safety|privacy|legal|licensing) reasons)\b"
-    r"|\b(?:yes|yep|yeah|sure thing|absolutely|no),)",
+    r"|\b(?:yes|yep|yeah|sure thing|absolutely|no),"
+    # a hand-off to someone who can ("Grabbing someone who can"), a remedy given ("and added a $5 credit")
+    r"|\b(?:grab|get|find|fetch|loop in|bring in|pull in)(?:bing|ting|ding|ing)? (?:in )?(?:someone|somebody|a colleague|a teammate|a specialist|a supervisor|a manager)\b"
+    r"|\b(?:added|applied|issued|put|posted) (?:a |an )?(?:[$£€]\s?\d[\d.,]*\s?|\d+% )?(?:account |goodwill |courtesy |one-time )?(?:credit|refund|voucher|discount|coupon|gift card|rebate)\b)",
     _I,
 )
 # An imperative step: the sentence opens with a doing verb.

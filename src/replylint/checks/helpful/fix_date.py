@@ -36,7 +36,7 @@ _FIX_WORD = re.compile(
     r"\b(?:fix(?:ed|es)?|resolv(?:e|ed|es)|patch(?:ed|es)?|sort(?:ed)? out|sorted|repair(?:ed)?|deploy(?:ed|s)?|roll(?:ed|s|ing)? out|releas(?:e|ed|es|ing)"
     r"|launch(?:ed|es|ing)?|ships?|shipping|drops|goes out|go out|hits the (?:app store|play store|store)|go(?:es|ing)? live|be live|live (?:on|by|in|next|this|tomorrow|today|tonight)|restor(?:e|ed|es)|back (?:up|online|to normal|in service)"
     r"|up and running|working (?:again|normally|properly|as (?:normal|expected))|work again|back to (?:full (?:strength|speed|service)|normal|usual)"
-    r"|going out|\w+ing (?:\w+ ){0,3}again|arriv(?:es|e|ing) (?:with|in) (?:the next |our next |the )?(?:patch|update|version|release|build)|be gone|go away|disappear|(?:scheduled|planned|slated|due|set|expected|targeted)(?= (?:for|on|by|in)\b)|(?:scheduled|planned|slated|due|set|expected|targeted) to (?:ship|land|launch|go live|roll out|release)|coming|comes? out|be out|is out|lands?|takes? care of|be (?:ready|available|added|implemented|addressed|corrected)|(?:'ll|will) be ready)\b",
+    r"|going out|\w+ing (?:\w+ ){0,3}again|arriv(?:es|e|ing) (?:with|in) (?:the next |our next |the )?(?:patch|update|version|release|build)|be gone|go away|disappear|(?:scheduled|planned|slated|due|set|expected|targeted)(?= (?:for|on|by|in)\b)|(?:scheduled|planned|slated|due|set|expected|targeted) to (?:ship|land|launch|go live|roll out|release)|coming|comes? out|(?:be|is) out(?! sick| ill| of (?:the )?office| on (?:leave|vacation|holiday|break))|lands?|takes? care of|be (?:ready|available|added|implemented|addressed|corrected)|(?:'ll|will) be ready)\b",
     _I,
 )
 # What a support reply may date safely: money, parcels, paperwork, appointments.
@@ -51,6 +51,7 @@ _TRANSACTION = {
     "offer", "promotion", "promo", "deal", "discount", "code", "reward", "bonus", "maintenance", "outage window", "account",
     "seat", "booking", "reservation", "trip", "ride", "driver", "courier", "box", "form", "document", "tracking",
     "shipping", "purchase", "one", "price", "prices", "rate", "rates", "fee", "fees",
+    "listing", "slot", "spot", "membership", "application", "appeal", "session", "class", "course", "hold",
 }
 
 
@@ -203,11 +204,15 @@ def _feature_subject(head: "Token", text: str, strict: bool = False) -> bool:
     words = {subj.lemma_.lower(), subj.lower_} | {c.lemma_.lower() for c in subj.children if c.dep_ in ("compound", "amod")}
     if words & _TRANSACTION or subj.like_num or any(c.tag_ == "$" or c.text in ("$", "£", "€") for c in subj.subtree):
         return False  # "the $1,240 from Friday's sales will land on Tuesday" is money moving, not a fix
+    if subj.lower_ in ("he", "she") or any(c.lower_.rstrip(".") in _TITLES for c in subj.children if c.dep_ == "compound"):
+        return False  # "Dr. Ahmed is out today": a person, not a release
     if subj.pos_ == "PRON" or subj.lower_ in ("one",):
         # "it'll be ready this afternoon" is a promise to fix only when the reply is about a bug or a feature
         return bool(_ABOUT_A_FAULT.search(text))
     return True
 
+
+_TITLES = frozenset(["dr", "mr", "mrs", "ms", "mx", "prof", "nurse", "officer", "coach", "captain"])
 
 # "Once the update rolls out on the 12th, …": a time clause that carries its own date is still a promise.
 _HARD_CONDITION_MARKS = ("if", "unless", "until", "whether", "before", "since")
