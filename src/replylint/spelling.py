@@ -45,6 +45,8 @@ RARE_ZIPF = 3.5
 COMMON_ZIPF = 4.5
 UNSEEN_FLOOR_ZIPF = 3.5
 EVERYDAY_ZIPF = 5.5
+# A regular derivation of a dictionary word that wordfreq has seen this often is in real use.
+DERIVED_IN_USE_ZIPF = 1.5
 # A word wordfreq rates this common or more is in real use ("repo"): never read as two slips.
 TWO_SLIP_MAX_ZIPF = 2.0
 # A dictionary word this common or more is meant, whatever its neighbours ("the lat and long").
@@ -319,7 +321,9 @@ class Speller:
         if not self._may_slip(w) or not (before or after) or self.fit(w, before, after):
             return None
         in_dictionary = w in self.words
-        if in_dictionary and not (before and after):
+        # a regular derivation in real use ("recommender", zipf 1.9) is a word too
+        vouched = in_dictionary or (zipf(w) >= DERIVED_IN_USE_ZIPF and self._word(w))
+        if vouched and not (before and after):
             return None  # a dictionary word needs both neighbours to vouch for the replacement
         floor = EVERYDAY_ZIPF if in_dictionary else COMMON_ZIPF if zipf(w) > 0 else UNSEEN_FLOOR_ZIPF
         near = []
@@ -327,7 +331,7 @@ class Speller:
             if not (one_slip(w, c, keep_first=True) and zipf(c) >= floor and zipf(c) - zipf(w) >= MIN_GAIN):
                 continue
             left, right = self.fit(c, before, ""), self.fit(c, "", after)
-            if (left and right) or (not in_dictionary and (left or right)):
+            if (left and right) or (not vouched and (left or right)):
                 near.append((plausibility + left + right, c))
         if not in_dictionary and before and after and zipf(w) < TWO_SLIP_MAX_ZIPF:
             # A rare derived form two slips from one of the commonest words ("theys" → "these"),

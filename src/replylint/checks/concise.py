@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 _FORMULAS = {
     "thanks": re.compile(
         r"^(?:and |so |again, )?(?:thank(?:s| you)(?: (?:so|very) much| a (?:bunch|lot|ton|million))?(?: again| also| once more| once again)?"
-        r"(?: for (?:your|the|being|choosing|contacting|reaching|getting|writing|chatting|taking|\w+ing with)\b[^.!?]*)?"
+        r"(?: for (?:your|the|being|choosing|contacting|reaching|getting|writing|chatting|taking|letting|flagging|bearing|sticking|\w+ing with)\b[^.!?]*)?"
         r"|we (?:really |truly |so |do )?appreciate (?:your|you)(?: \w+){0,6})\s*[.!]*$", re.IGNORECASE),
     "sorry": re.compile(
         r"^(?:(?:we(?:'re| are)|i(?:'m| am)) (?:so |very |really |truly |deeply )?sorry\b[^.!?]*"
@@ -47,7 +47,8 @@ _FORMULAS = {
         r"|(?:any|anything) (?:other|else|more|further)\b[^,.!?]{0,25}, (?:just |please |then )?(?:we're|we are|i'm|i am|"
         r"let|ask|reach|give|shout|message|dm|send|write|contact|drop)\b[^.!?]*"
         r"|(?:is|was) there (?:anything|something) (?:else|more)\b[^.!?]*"
-        r"|(?:i'm|i am|we're|we are) (?:always )?(?:around|here|available)(?: (?:if|whenever|when|for|any ?time)\b[^.!?]*)?"
+        r"|(?:i'm|i am|we're|we are) (?:always )?(?:around|here|available)(?: all day| today| 24/7| all week| around the clock)?(?: (?:if|whenever|when|for|any ?time)\b[^.!?]*)?"
+        r"|(?:is there )?anything else on your mind\b[^.!?]*|(?:ping|message|dm|text|call) (?:me|us) (?:any ?time|whenever)\b[^.!?]*"
         r"|(?:i'm|i am|we're|we are) (?:always )?(?:glad|happy|pleased) to hear from you\b[^.!?]*"
         r"|(?:and )?(?:if|should) (?:anything|something|any (?:other |further |more )?(?:questions?|issues?|problems?))"
         r"(?: else)? (?:come|comes|pop|pops) (?:up|to mind)\b[^.!?]*"
@@ -60,7 +61,7 @@ _FORMULAS = {
         r"|happy (?:\w+ing|holidays|travels|new year)|see you (?:soon|around|next time|then|there|in the \w+|on the \w+)"
         r"|safe travels|stay (?:safe|warm|cool|well|healthy)"
         r"|(?:i |we )?hope (?:this|that) helps\b[^.!?]*|i hope you (?:have|enjoy)\b[^.!?]*"
-        r"|have a (?:great|good|wonderful|nice|lovely|fantastic|awesome|blessed) (?:day|one|week|weekend|evening|night|afternoon|rest of\b[^.!?]*)"
+        r"|have a (?:great|good|wonderful|nice|lovely|fantastic|awesome|blessed|safe) (?:day|one|week|weekend|evening|night|afternoon|flight|trip|stay|holiday|vacation|time|meal|ride|visit|game|show|season|summer|rest of\b[^.!?]*)"
         r"|enjoy (?:your|the rest of)\b[^.!?]*|take care|all the best|talk soon"
         r"|(?:i'm|i am|we're|we are) (?:always )?(?:happy|glad) to help\b[^.!?]*"
         r"|thanks (?:again|for chatting)\b[^.!?]*|thank you for choosing\b[^.!?]*)"

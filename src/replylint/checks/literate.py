@@ -397,6 +397,7 @@ class UnbalancedBrackets(Rule):
         "Your code is \"SAVE10\" and the bag(s) ship today :-(",
         "The pants come in a 27\" inseam and the 55\" TV ships Monday.",
         "Call +44 (0) 20 7660 4452 (8am-6pm GMT) or see (1) above.",
+        "It stays on the hold shelf for 7 days (through Tuesday, July 8), and you can check it out.",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -406,8 +407,10 @@ class UnbalancedBrackets(Rule):
         ignore = [(m.start(), m.end()) for m in _EMOTICON.finditer(text)] + analysis.masked_spans()
         open_at: list[int] = []
         for i, ch in enumerate(text):
-            if ch not in "()" or any(s <= i < e for s, e in ignore):
+            if ch not in "()":
                 continue
+            if any(s <= i < e for s, e in ignore) and not (ch == ")" and open_at and text[i - 1:i].isdigit()):
+                continue  # ":)" is a smile, but "(through July 8)" closes its bracket
             if ch == "(":
                 open_at.append(i)
             elif open_at:

@@ -623,11 +623,12 @@ _HOLIDAY = (
     r"(?:the\s+)?(?:(?:May|August|Easter|spring|summer|late\s+May|early\s+May)\s+)?bank\s+holidays?|"
     r"(?:the\s+)?half[- ]term|spring\s+break|(?:the\s+)?school\s+holidays|Bonfire\s+Night|Guy\s+Fawkes(?:\s+Night)?|"
     r"Hogmanay|(?:the\s+)?(?:King|Queen)'s\s+Birthday|(?:the\s+)?Super\s+Bowl|(?:the\s+)?(?:Easter\s+)?long\s+weekend|"
-    r"(?:the\s+)?(?:end|start)\s+of\s+the\s+(?:financial|tax)\s+year|EOFY)"
+    r"(?:the\s+)?(?:end|start)\s+of\s+the\s+(?:financial|tax)\s+year|EOFY|"
+    r"back[- ]to[- ]school(?:\s+season)?|(?:the\s+)?clocks\s+(?:go\s+(?:forward|back)|change))"
 )
 _HOLIDAY_PHRASE = re.compile(
     rf"\b(?:after|before|by|over|until|till|around|during|following|ahead\s+of|in\s+time\s+for|through|since|on|"
-    rf"until\s+after|right\s+after|just\s+after|just\s+before|straight\s+after|post|pre|from|this|next|"
+    rf"until\s+after|right\s+after|just\s+after|just\s+before|straight\s+after|post|pre|from|this|next|once|when|"
     rf"(?:closed|shut|open)(?:\s+(?:for|on|over|during))?)\s+"
     rf"(?:the\s+)?(?:(?:US|U\.S\.|UK|American|Canadian|British)\s+)?(?P<h>{_HOLIDAY})"
     rf"(?:\s+(?:Day|weekend|week|holiday|Monday|Friday|break))?"
@@ -641,7 +642,7 @@ _SEASON_HINTS = (
     "summer", "winter", "spring", "fall", "autumn", "thanksgiving", "turkey day", "labor", "labour", "memorial", "president",
     "independence", "fourth", "columbus", "veteran", "king", "mlk", "juneteenth", "boxing", "victoria", "canada",
     "civic", "family day", "australia", "anzac", "waitangi", "golden", "new year", "diwali", "deepavali", "obon",
-    "holiday", "half", "bonfire", "fawkes", "hogmanay", "birthday", "super bowl", "long weekend", "year", "eofy",
+    "holiday", "half", "bonfire", "fawkes", "hogmanay", "birthday", "super bowl", "long weekend", "year", "eofy", "school", "clocks",
 )
 # A sentence that names the country or says "nationwide" has told the reader which hemisphere.
 _COUNTRY_NAMED = re.compile(

@@ -86,6 +86,10 @@ _OWN_MACHINE_ASK = re.compile(
 )
 
 
+# A path into a staff tool or one customer's record: "/admin/…", "/backoffice/…", "?acct=558120".
+_STAFF_PATH = re.compile(r"(?i)^/(?:admin|backoffice|back-office|staff|internal|ops)\b|[?&](?:acct|account|account_id|customer|customer_id|user_id|uid)=\d{3,}")
+
+
 _PRE_BARE_HOST = re.compile(r"(?i)localhost|\d\.\d{1,3}\.\d{1,3}\.\d|\.(?:internal|corp|intranet|lan)\b")
 _SHORTENER = re.compile(r"(?i)^(?:https?://)?(?:t\.co|bit\.ly|goo\.gl|ow\.ly|buff\.ly|tinyurl\.com|amzn\.to|youtu\.be)/")
 
@@ -103,14 +107,15 @@ def _internal_reason(url: str, sentence: str, ask: str) -> str | None:
     sentence = sentence.replace(url, " ")  # the link's own words ("/admin/webhooks/") are not context
     if not host:
         return None
+    staff_path = bool(_STAFF_PATH.search(path))  # "/admin/webhooks/…", "?acct=558120": our tool, whatever the customer runs
     if _LOOPBACK.match(host):
-        if _OWN_MACHINE.search(sentence) or _OWN_MACHINE_ASK.search(ask):
+        if (_OWN_MACHINE.search(sentence) or _OWN_MACHINE_ASK.search(ask)) and not staff_path:
             return None  # the customer's own machine, as they asked
         return "a local address that only works on our own machine"
     if _PRIVATE_IP.match(host):
         bare = not re.search(r":\d|/\S", url.split("://")[-1])
         gateway = host.endswith((".1", ".254"))  # where home routers live
-        if (_ROUTER_CONTEXT.search(sentence) and (bare or gateway)) or _OWN_MACHINE_ASK.search(ask) or (bare and gateway):
+        if not staff_path and ((_ROUTER_CONTEXT.search(sentence) and (bare or gateway)) or _OWN_MACHINE_ASK.search(ask) or (bare and gateway)):
             return None  # "open 192.168.1.1 in your browser": the customer's router
         # (a file on 10.40.2.17 is on our network, even in a sentence about the router)
         return "a private network address customers can't reach"

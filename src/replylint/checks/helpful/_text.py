@@ -178,6 +178,8 @@ _NO_NEWS = re.compile(
 # Talk that sounds like an answer and isn't one.
 _VAGUE = re.compile(
     r"\b(?:(?:can|may|might|will|do(?:es)?|often|tend to) (?:vary|differ|depend)|vary (?:depending|based|from)|depends? (?:on|a lot)|it depends"
+    r"|(?:(?:it )?(?:really |all )?depends? (?:on )?)?(?:a (?:few|couple(?: of)?|number of)|several|many|various|lots of) (?:factors|things|variables)"
+    r"|(?:can|may) get (?:a (?:little|bit|tad) |quite |pretty |rather |kind of )?(?:tricky|complicated|complex|confusing)"
     r"|(?:a (?:little|bit|tad)|bit|somewhat|quite|pretty|rather|super|kind of|sort of) (?:tricky|complicated|complex|confusing)"
     r"|(?:that's|that is|it's|it is) (?:a )?(?:tricky|tough|hard|difficult|complicated) (?:one|question|to answer)"
     r"|(?:i(?:'m| am)|we(?:'re| are)) (?:\w+ly )?(?:not (?:quite |totally |entirely |100% )?sure|unsure)|^(?:\W*(?:hmm+|um+|well|honestly|oh|sorry)\W*)*not (?:\w+ )?sure\b|(?:i|we) (?:don't|do not) (?:really )?know\b(?! (?:what|who|which|how|where|why|whether)\b)|no idea\b|hard to (?:say|tell)|difficult to say"
@@ -193,6 +195,13 @@ _VAGUE = re.compile(
     r"|(?:is|are) something (?:we|i) (?:invest in|care (?:deeply )?about|take seriously|prioriti[sz]e)\b[^.!?]{0,20}"
     r"|we offer a (?:wide |broad |whole )?(?:range|variety|number|host) of\b[^.!?]{0,40}"
     r"|(?:every|each) (?:claim|request|case|inquiry|enquiry|order|package|delivery|customer|member|question|message|one)(?: we (?:receive|get|handle))? (?:matters|is important) to us"
+    r"|(?:is|are) built with (?:reliability|security|safety|privacy|quality|you|our customers|members|students) in mind\b[^.!?]{0,60}"
+    r"|we(?:'re| are) always (?:working|looking|striving|trying) (?:to|on|for ways to) (?:make|improve|making|improving|get|getting)\b[^.!?]{0,60}"
+    r"|regularly reviews? (?:our|its|their|all) \w+\b[^.!?]{0,60}"
+    r"|(?:any )?(?:updates|changes|news) (?:are|will be) (?:always )?(?:shared|announced|posted|communicated) (?:through|via|on|in) (?:our |the )?(?:official|usual) (?:channels|website|site)"
+    r"|(?:you(?:'re| are) in (?:safe|good) hands)"
+    r"|(?:details|terms|rules|coverage|benefits|costs|fees|prices|times) (?:can|may|will|do) (?:vary|differ|change)\b[^.!?]{0,20}"
+    r"|we (?:always )?recommend (?:reviewing|reading|checking) (?:your|the) (?:plan|policy|account|contract|member|benefits?) (?:documents?|terms|details|handbook|summary|guide)"
     r"|we(?:'re| are) (?:always )?(?:working hard|committed|dedicated) to (?:getting|making|reviewing|providing|delivering|giving|ensuring|bringing|keeping)\b[^.!?]{0,50})",
     _I,
 )
@@ -227,6 +236,9 @@ _NEXT_STEP = re.compile(
     r"|\b(?:dm|pm|direct message|private message|send us a (?:dm|message)|message us|drop us|reach (?:out to )?us|contact us|give us a call|call us|chat with us|email us)\b"
     r"|\b(?:because|due to|as a result of|for (?:security|safety|privacy|legal|licensing) reasons)\b"
     r"|\b(?:yes|yep|yeah|sure thing|absolutely|no),"
+    # someone else's way in: "Your boyfriend can get a weekend day pass for $6"
+    r"|\b(?:they|he|she|your (?:[\w-]+ )?(?:partner|friend|boyfriend|girlfriend|husband|wife|son|daughter|kids?|child(?:ren)?|family|guest|colleague|team|manager|admin|bank|doctor))"
+    r" (?:can|could) (?:still |also |instead |always )?(?:get|buy|use|book|order|apply|sign up|join|try|pick|request|claim|call|visit)\b"
     # a hand-off to someone who can ("Grabbing someone who can"), a remedy given ("and added a $5 credit")
     r"|\b(?:grab|get|find|fetch|loop in|bring in|pull in)(?:bing|ting|ding|ing)? (?:in )?(?:someone|somebody|a colleague|a teammate|a specialist|a supervisor|a manager)\b"
     r"|\b(?:added|applied|issued|put|posted) (?:a |an )?(?:[$£€]\s?\d[\d.,]*\s?|\d+% )?(?:account |goodwill |courtesy |one-time )?(?:credit|refund|voucher|discount|coupon|gift card|rebate)\b)",
@@ -270,7 +282,17 @@ _COMPLAINT = re.compile(
 )
 
 
+# A closing offer is no answer and no way forward: "Anything else I can help with?"
+CLOSER = re.compile(
+    r"\b(?:is there )?anything else (?:(?:that )?(?:i|we) can (?:help(?: you)?(?: out)?(?: with)?|do(?: for you)?|assist(?: you)?(?: with)?)|you need)\b"
+    r"(?: today| for now| at the moment)?",
+    _I,
+)
+
+
 def _has_substance_cue(text: str, link: bool) -> bool:
+    if "nything else" in text:
+        text = CLOSER.sub(" ", text)
     if link or re.search(r"\d", text.replace("LINK", "")):
         return True
     if _NEXT_STEP.search(text) or _IMPERATIVE.match(text) or _IMPERATIVE_MID.search(text) or _UNDERWAY.search(text):

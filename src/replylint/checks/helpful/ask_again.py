@@ -23,18 +23,22 @@ _REASK = re.compile(
     # "Please describe the problem again." at a sentence start
     r"|^(?:(?:please|kindly|first|so),?\s+)?(?:(?:re-?)?describe|explain|tell (?:me|us)(?: (?:a (?:little |bit )?)?more)? about|walk (?:me|us) through) " + _ISSUE + r"(?:\s+(?:again|once more|in (?:more )?detail))?"
     # "What seems to be the problem?", "what's the issue?", "what can I help you with today?"
-    r"|\bwhat (?:seems to be|is|'s|exactly is) the (?:problem|issue|trouble|matter)(?: (?:you(?:'re| are) (?:having|facing|experiencing)|today))?(?=\s*\?)"
+    r"|\bwhat (?:seems to be|is|'s|exactly is) the (?:problem|issue|trouble|matter)(?: (?:you(?:'re| are) (?:having|facing|experiencing)))?(?: with (?:your|the) \w+)?(?: today)?(?=\s*\?)"
+    # "could you give me a quick summary of the issue?", "send us a DM with the details of what happened"
+    r"|\b(?:give|send|share with) (?:me|us) (?:a |an )?(?:quick |short |brief )?(?:summary|rundown|recap|overview|description) of (?:" + _ISSUE + r"|what(?:'s| is| has)? (?:happened|happening|going on|been (?:happening|going on)))"
+    r"|\b(?:with|send (?:us|me)|share) (?:the |some |a few |more )?details (?:of|about|on) what(?:'s| has)? (?:happened|happening|went wrong|been (?:happening|going on))"
     r"|\bwhat (?:can|may) (?:i|we) (?:help|assist) you with(?: today)?(?=\s*\?)",
     _I,
 )
 # Stage one for the whole reply: some re-ask wording at all.
-_REASK_ANY = re.compile(r"\b(?:describe|explain|tell (?:me|us)|elaborate|walk (?:me|us)|go over|repeat|what (?:seems|is|'s|exactly|can|may))\b", _I)
+_REASK_ANY = re.compile(r"\b(?:describe|explain|tell (?:me|us)|elaborate|walk (?:me|us)|go over|repeat|what (?:seems|is|'s|exactly|can|may)|summary|rundown|recap|overview|description|details)\b", _I)
 # ... and says what goes wrong ("logs me out", "charged twice", "error 502"), not only "I have an issue".
 _SYMPTOM = re.compile(
     r"\b(?:won't|wont|doesn't|doesnt|didn't|can't|cant|cannot|isn't|hasn't|haven't|never|not (?:working|loading|showing|opening|arriving|charging)"
     r"|error|crash\w*|freez\w*|frozen|stuck|charged|twice|double|missing|broken|cracked|damaged|wrong|late|declined|failed|fails"
     r"|logs? (?:me )?(?:in|out)|keeps?|stopped|disappeared|deleted|lost|blank|spins?|loop\w*|drops?|dropping|disconnect\w*|cuts? out|goes down|went down"
-    r"|slow|flicker\w*|overheat\w*|leak\w*|dead|died|(?:does|did|do|is|are|was) not|no (?:signal|service|internet|sound|power|response)|gives? me|shows? (?:me )?(?:an?|the)|says)\b",
+    r"|slow|flicker\w*|overheat\w*|leak\w*|dead|died|denied|rejected|refused|overcharged|cancell?ed|fallen out|fell out|in pain|hurts?|"
+    r"(?:does|did|do|is|are|was) not|no (?:signal|service|internet|sound|power|response)|gives? me|shows? (?:me )?(?:an?|the)|says)\b",
     _I,
 )
 # The customer's message describes a concrete problem, not only a vent.
@@ -45,10 +49,10 @@ _DESCRIBES = re.compile(
     _I,
 )
 # Details the customer already gave, and the questions that ask for them again.
-_ID_NOUN = r"(?:order|account|member(?:ship)?|policy|booking|reservation|confirmation|case|ticket|claim|tracking|rental)"
+_ID_NOUN = r"(?:order|account|member(?:ship)?|policy|booking|reservation|confirmation|case|ticket|claim|tracking|rental|authori[sz]ation|bag tag|report)"
 _ASK_DETAIL = [
-    (re.compile(r"\b(?:your|the) " + _ID_NOUN + r" (?:number|no\.?|#|id|code)\b|\b(?:which|what) " + _ID_NOUN + r"\b", _I),
-     re.compile(_ID_NOUN + r"\s*(?:number|no\.?|#|id|code)?\s*[:#]?\s*\(?[A-Z]{0,4}-?\d{3,}|#\s?[A-Z]{0,3}-?\d{3,}"
+    (re.compile(r"\b(?:your|the) " + _ID_NOUN + r" (?:number|no\.?|#|id|code|reference|ref)\b|\b(?:which|what) " + _ID_NOUN + r"\b", _I),
+     re.compile(_ID_NOUN + r"\s*(?:number|no\.?|#|id|code|reference|ref\.?)?\s*[:#]?\s*\(?[A-Z]{0,5}-?\d{3,}|#\s?[A-Z]{0,3}-?\d{3,}"
                 r"|\(\s*[A-Z]{1,4}-\d{3,}\s*\)", _I)),
     (re.compile(r"\bwhat(?:'s| is| was) the (?:charge|amount)\b|\bhow much (?:were you|was it|was the charge)\b|\bwhich charge\b", _I),
      re.compile(r"[$£€]\s?\d")),
@@ -57,7 +61,7 @@ _ASK_DETAIL = [
 # "what's going on with your card today?", "describe what's happening": an open re-ask
 _OPEN_REASK = re.compile(
     r"\bwhat(?:'s| is) (?:going on|happening|wrong)(?: with (?:your|the) \w+)?(?: today)?(?=\s*\?)"
-    r"|\b(?:describe|describing|explain|explaining|tell (?:me|us)|walk (?:me|us) through) what(?:'s| is) (?:happening|going on|wrong)\b"
+    r"|\b(?:describe|describing|explain|explaining|tell (?:me|us)|walk (?:me|us) through|let (?:me|us) know) (?:[^.?!]{0,40}\band )?what(?:'s| is| has) (?:happening|going on|wrong|been (?:happening|going on))\b"
     r"|\bwhat (?:you|we) (?:discussed|talked about|covered|went over) (?:in|with|during|on) (?:your|the|our) (?:previous|last|earlier|prior) (?:conversation|chat|call|e-?mail)\b"
     r"|\ba (?:short |brief |quick )?description of (?:the|your) (?:problem|issue)\b", _I)
 _SPECIFIC = re.compile(r"\b(?:which|what) (?:model|device|browser|version|app|os|phone|error message|order|card|address|email|account|city|zip|postcode|plan)\b|\bscreenshot\b", _I)

@@ -30,6 +30,11 @@ _THANKS_FOR_PRAISE = re.compile(
     r"|\bthanks? (?:you )?(?:so much )?for the (?:kind words|love|shout-?out|compliments?|praise)\b", _I)
 
 
+# The customer told us something ("thanks for the heads-up"): without their message, passing it on may be all it needs.
+_THANKS_FOR_REPORT = re.compile(
+    r"\bthanks? (?:you )?(?:so much )?for (?:the heads[- ]?up|letting us know|flagging (?:this|that|it)|pointing (?:this|that|it) out|reporting (?:this|that|it)|spotting (?:this|that|it))\b", _I)
+
+
 class EmptyDeflection(Rule):
     id = "HLP003"
     name = "empty-deflection"
@@ -88,6 +93,8 @@ class EmptyDeflection(Rule):
             return
         if customer_asks(rc.context.customer_message) is False or _partial(analysis) or _THANKS_FOR_PRAISE.search(analysis.text):
             return  # praise needs no answer; one tweet of a thread may have its answer in the other part
+        if rc.context.customer_message is None and _THANKS_FOR_REPORT.search(analysis.text):
+            return  # "thanks for the heads-up, we'll let the team know": a report, and passing it on is the answer
         kind = kinds(analysis)
         if "substance" in kind or not any(k.startswith("deflect") for k in kind):
             return

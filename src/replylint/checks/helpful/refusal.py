@@ -10,6 +10,7 @@ from ...findings import Severity
 from ...rule import Hit, Rule, RuleContext, examples
 from ._parse import _in_condition, _predicate, _subject, _token_at
 from ._text import (
+    CLOSER,
     _COMPLAINT,
     _I,
     _IMPERATIVE,
@@ -38,7 +39,7 @@ _REFUSAL = re.compile(
     r"|(?:won[’']?t|will not|wo n[’']t) be (?:possible|available|allowed|permitted|an option)|(?:is|are|'s|'re) off the table|(?:is|'s|are|'re) beyond what (?:we|i|your|the|our) \w+"
     r"|(?:is|are|'s|'re)(?:n[’']t| not) part of how (?:we|i) (?:operate|work|do (?:things|business))"
     r"|(?:is|are|'s|'re)(?:n[’']t| not) (?:currently |yet |presently |really )?(?:available|possible|allowed|permitted|supported|offered|an option|eligible|refundable|something (?:we|i))"
-    r"|not (?:currently |yet )?(?:available|supported|allowed|permitted|eligible)\b|non-?refundable|(?:are|is) (?:all |always )?final\b|(?:our|the|company|store) policy|policy (?:is|states|says|does)"
+    r"|not (?:currently |yet )?(?:available|supported|allowed|permitted|eligible)\b|non-?refundable|non-?transferable|non-?exchangeable|non-?returnable|(?:won[’']?t|will not) work,? (?:i[’']?m afraid|unfortunately|sadly|sorry)|(?:are|is) (?:all |always )?final\b|(?:our|the|company|store) policy|policy (?:is|states|says|does)"
     r"|that[’']?s (?:just |simply )?(?:how|the way) (?:(?:it|things|this|that)|(?:the|our) \w+(?: \w+)?) (?:works?|is|are|goes|operates?)|out of our hands|only (?:possible|available|allowed|valid|eligible|accepted|refundable|offered)"
     r"|no longer (?:available|possible|supported|offer|able|sell|carry|stock|provide|support)|(?:has|have) been discontinued|we regret"
     r"|(?:won[’']?t|will not|wo n[’']t) be able to|(?:is|'s|are|'re)(?:n't| not) (?:a|any) (?:way|option) (?:to|for)|there(?:'s| is) no (?:way|option) (?:to|for)"
@@ -171,7 +172,7 @@ class RefusalWithoutAlternative(Rule):
             if tok is None:
                 continue
             # non-verbal policy cues: the match itself is the passage (widened to its clause subject)
-            if re.match(r"(?:are|is) (?:all |always )?final|(?:our|the|company|store) policy|policy|that[’']?s|out of our|non-?refund|we regret|only|(?:we|i) (?:can |currently |unfortunately )?only"
+            if re.match(r"(?:are|is) (?:all |always )?final|(?:our|the|company|store) policy|policy|that[’']?s|out of our|non-?(?:refund|transfer|exchang|return)|we regret|only|(?:we|i) (?:can |currently |unfortunately )?only"
                         r"|(?:is|are|'s|'re) off the table|(?:is|'s|are|'re) beyond what|(?:not|n[’']t) something|(?:is|are|'s|'re)(?:n[’']t| not) one of the|(?:is|are|'s|'re)(?:n[’']t| not) (?:part of|among|included in)|(?:that|this)(?: one)? (?:won|will not|isn)", cue):
                 if cue.startswith("we regret"):
                     continue  # a refusal follows; its own cue carries it
@@ -343,8 +344,13 @@ def _idiom_is_refusal(pred: "Token") -> bool:
 
 def _echo(pred: "Token", perception_only: bool = False) -> bool:
     heads = {"hear", "see", "notice", "seem", "look", "sound", "appear", "learn", "read"} if perception_only else _ECHO_HEADS
-    for anc in pred.ancestors:
-        if anc.lemma_.lower() in heads or anc.lower_ in heads:
+    node = pred
+    while node.head.i != node.i:
+        if node.dep_ == "conj":
+            return False  # "I looked into it, and I'm afraid X isn't an option": a new clause, not an echo
+        node = node.head
+        if (node.lemma_.lower() in heads or node.lower_ in heads) and not (
+                node.lemma_.lower() == "look" and any(c.dep_ == "prep" and c.lower_ in ("into", "at") for c in node.children)):
             return True
     return False
 
@@ -430,6 +436,10 @@ _ALT_STATEMENT = re.compile(
 
 def _way_forward(text: str, link: bool, but: bool = True) -> bool:
     """A workaround, an alternative, a next step, a question back, or a link."""
+    if "nything else" in text:
+        text = CLOSER.sub(" ", text)
+        if not re.search(r"\w", text):
+            return False
     if link or "LINK" in text:
         return True
     if (but and _AFTER_BUT.search(text)) or _ALT_STATEMENT.search(text):
