@@ -293,8 +293,9 @@ def table(runs: dict[str, Run], pl: dict[int, float], env: dict[str, str], sizes
         f"Where the time goes: between {small:,} and {large:,} rows the command adds {large - small:,} replies in "
         f"{local_l.wall - local_s.wall:.1f} s, a marginal {marginal:,.0f} replies/s with "
         f"{local_l.extra['workers']} processes; the rest of the {small:,}-row run, about {fixed:.1f} s, is fixed cost "
-        "(interpreter and imports, building the Linter and warming it — the speller's index alone takes a few "
-        "seconds — forking the workers, merging the Parquet parts, the report). The engine alone lints "
+        "(interpreter and imports, building the Linter and warming it — the speller's index loads from the user's "
+        "cache in about half a second after the first run, see docs/configuration.md — forking the workers, merging "
+        "the Parquet parts, the report). The engine alone lints "
         f"{engine:,.0f} replies/s on one core, about proselint's {pl[small]:,.0f}: with two cores the command's "
         f"ceiling is about twice proselint's rate, so the 3x target needs a faster engine (per-reply cost), "
         "not more audit machinery — see the engine notes in docs/audit.md.",
