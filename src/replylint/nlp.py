@@ -65,6 +65,13 @@ def tokenize(text: str) -> "Doc":
 
 # The first character after a line break; a link-looking word followed by a capitalised one.
 _AFTER_BREAK = re.compile(r"\n\s*(?=\S)")
+_AMPM_THEN_WORD = re.compile(
+    r"\b[ap]\.m\.\s+(?=[A-Z][a-z]+\b)(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|"
+    r"Thurs|Fri|Sat|Sun|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|"
+    r"Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Eastern|Pacific|Central|Mountain|Atlantic|Alaska|Hawaii|Greenwich|British|Irish|"
+    r"Indian|Australian|Japan|Korea|China|Singapore|Hong|Sydney|London|Paris|Berlin|Madrid|Rome|Dublin|New|Los|San|Chicago|"
+    r"Denver|Phoenix|Seattle|Toronto|Vancouver|Melbourne|Brisbane|Perth|Adelaide|Auckland|Local|Standard|Daylight|Time|Noon)\b)"
+)
 _LINK_THEN_WORD = re.compile(r"(?:/|\.[a-z]{2,})\S*\s+[^\s\w]*[A-Z]")
 
 
@@ -80,6 +87,12 @@ def split_sentences(doc: "Doc") -> "Doc":
         for m in _AFTER_BREAK.finditer(text):
             span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
             if span is not None and len(span) and not span[0].is_space:
+                span[0].is_sent_start = True
+    if "m. " in text:
+        # "open daily from 6 a.m. to 10 p.m. Please bring ID": the abbreviation's full stop ends a sentence too
+        for m in _AMPM_THEN_WORD.finditer(text):
+            span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+            if span is not None and len(span):
                 span[0].is_sent_start = True
     if _LINK_THEN_WORD.search(text):
         # A link swallows the full stop after it ("…here: https://x.co/a. Then…"),

@@ -184,7 +184,8 @@ _FUNCTIONS = (
 )
 _CONTACT = (
     r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|e-?mail(?:ing)?|be in touch|follow(?:ing)? up|"
-    r"look(?:ing)? into|review(?:ing)?|handl(?:e|ing)|process(?:ing)?|apply|applying|send(?:ing)?|investigat(?:e|ing)|"
+    r"look(?:ing)? into|review(?:ing)?|handl(?:e|ing)|process(?:ing)?|apply|applying|"
+    r"send(?:ing)?(?! you (?:a |an |the |your )?(?:separate )?(?:bill|invoice|statement|receipt|copy|confirmation|package|parcel))|investigat(?:e|ing)|"
     r"respond(?:ing)?|dm(?:ing)?|text(?:ing)?|message|messaging|ping|pinging|mail(?:ing)?|take (?:it|this|things) from here|take over|"
     r"tak(?:es|ing) over|dig(?:ging)? into|give you a (?:call|ring|buzz)|be in contact|in contact|get(?:ting)? in touch|"
     r"let you know|look(?:ing)? at (?:it|this|that|your)|(?:be )?the ones? (?:to|who(?:'ll| will)) (?:get in touch|contact|call|e-?mail|reach out))\b"

@@ -354,7 +354,7 @@ class AmbiguousDate(Rule):
     why = (
         "03/04/2025 is March 4 in the US and 3 April almost everywhere else: one of the two readers "
         "gets the wrong date. Write the month as a word. Dates that can only be read one way "
-        "(25/12/2025, 12/25) are fine, as are 24/7, thread markers (2/2), fractions, scores and version numbers."
+        "(25/12/2025, 12/25) are fine, as are 24/7, thread markers (2/2), fractions (\"1/2 and 3/4 sizes\"), scores and version numbers."
     )
     message = "“{date}” reads as {one} or {other} depending on the reader; write the month: “{suggested}”."
     fix = "unsafe"
@@ -406,6 +406,8 @@ class AmbiguousDate(Rule):
             before = text[max(0, m.start() - 30):m.start()]
             if _VERSION_CUE.search(before):
                 continue
+            if _FRACTION_UNIT.match(text[m.end():m.end() + 14]):
+                continue  # "1/2 and 3/4 sizes", "3/4 inch": fractions
             if not year and not self._cued(text, m):
                 continue  # a bare 1/2 is a thread marker, a fraction or a score
             if year and len(year) == 4 and not 1900 <= int(year) <= 2099:
@@ -433,6 +435,11 @@ class AmbiguousDate(Rule):
         if re.search(r"\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\s*(?:to|and|-|–|through|thru|until|till)\s*$", before):
             return True  # the second date of a range: "from 5/6 to 5/9"
         return bool(_TIME_AFTER.match(text[m.end():m.end() + 16]))
+
+
+_FRACTION_UNIT = re.compile(
+    r"""\s*(?:-\s*)?(?:sizes?|inch(?:es)?|in\.|"|cups?|tsp|tbsp|teaspoons?|tablespoons?|miles?|lbs?|pounds?|oz|ounces?|mm|cm|"""
+    r"""length|sleeves?|zip|scale|time)\b""", re.IGNORECASE)
 
 
 # =========================================================================== REG004 times
@@ -521,6 +528,17 @@ _FUTURE = re.compile(
 )
 
 
+# An appointment, a visit or a slot offered to the customer: the time is theirs, wherever we sit.
+_APPOINTMENT = re.compile(
+    r"\b(?:booked|book(?:ed)? you|moved you|reschedul\w*|appointments?|inspections?|visits?|plumbers?|technicians?|installers?|"
+    r"nurses?|doctors?|dentists?|hygienists?|cleanings?|lessons?|classes|class|tours?|viewings?|consultations?|fittings?|"
+    r"ceremony|wedding|suite|pick (?:it|them|him|her|your \w+) up|drop(?:-| )?off|bring (?:\w+ )?in\b|fasted|fasting|"
+    r"instruction|rehearsals?|(?:i|we) have (?:\w+day|tomorrow|today)\b[^!?\n]{0,60}?\b(?:open|free|available)|"
+    r"would (?:\w+day|that|either)\b[^!?\n]{0,60}?\bwork)\b",
+    re.IGNORECASE,
+)
+
+
 # A bare "1:30" in a sentence about media is a position in it, not a time of day.
 _MEDIA = re.compile(r"\b(?:video|song|track|clip|episode|podcast|recording|stream|timestamp|mark|playback)s?\b",
                     re.IGNORECASE)
@@ -546,7 +564,6 @@ class TimeWithoutZone(Rule):
         {"text": "Our live chat closes at 8pm, so message us before then.", "flagged": "at 8pm"},
         {"text": "Maintenance runs tonight from 1 to 3am.", "flagged": "from 1 to 3am"},
         {"text": "We're available between 9 and 5 on weekdays.", "flagged": "between 9 and 5"},
-        {"text": "I'll call you at 10:30 am tomorrow.", "flagged": "at 10:30 am"},
         {"text": "Our office hours are 9am to 5pm, so call before then.", "flagged": "9am to 5pm"},
         {"text": "The code stays live until 6 tonight, so there's still time.", "flagged": "until 6 tonight"},
     )
@@ -561,6 +578,8 @@ class TimeWithoutZone(Rule):
         "The pool opens at 6 a.m. on weekends.",
         "Your refill will be ready after 2 p.m. Thursday, and we'll text you when it's bagged.",
         "Your road test is Tuesday at 10:20 a.m.; bring your permit and proof of address.",
+        "I've booked Ray from Northside Plumbing for tomorrow between 9 and 11 a.m., and he'll text you on the way.",
+        "I have Saturday at 10 a.m. or Monday at 4:30 p.m. open; which works?",
     )
 
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
@@ -584,6 +603,8 @@ class TimeWithoutZone(Rule):
                 continue
             if _PAST.search(sent) and not _FUTURE.search(sent) or _CLEARLY_PAST.search(sent):
                 continue
+            if _APPOINTMENT.search(sent):
+                continue  # "I've booked Ray for tomorrow between 9 and 11 a.m.": an appointment keeps the customer's own clock
             if not re.search(rf"{_AMPM}|noon|midday|midnight|day|business|COB|EOD", m.group(), re.IGNORECASE) \
                     and _MEDIA.search(sent):
                 continue  # "at 1:30 in the video": a position, not a clock

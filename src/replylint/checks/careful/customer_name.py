@@ -142,9 +142,10 @@ _ROLE_NOUNS = (
     r"teammate|technician|tech|engineer|specialist|rep|representative|adjuster|advisor|adviser|driver|courier|"
     r"instructor|trainer|coach|doctor|nurse|pharmacist|lead|owner|director|analyst|developer|designer|installer|"
     r"planner|coordinator|consultant|concierge|pilot|captain|chef|guide|presenter|speaker|moderator|contact|"
-    r"account manager|case manager|counsellor|counselor|agent assigned)"
+    r"account manager|case manager|counsellor|counselor|agent assigned|teacher|tutor|inspector|plumber|electrician|"
+    r"vet|veterinarian|dentist|hygienist|groomer|stylist|therapist|mechanic|receptionist|contractor|officer|landlord)"
 )
-_APPOSITIVE = re.compile(r"(?i)\b(?:the|our|my|your|a|an)\s+(?:[\w-]+\s+)?" + _ROLE_NOUNS + "$")
+_APPOSITIVE = re.compile(r"(?i)\b(?:the|our|my|your|a|an|their|his|her)\s+(?:[\w-]+\s+)?" + _ROLE_NOUNS + "$")
 # "Marcus, one of our sign-in specialists, is ready", "Ben, our pharmacist, has set aside…": the
 # role after the name introduces a colleague.
 _APPOSITIVE_AFTER = re.compile(
@@ -236,6 +237,8 @@ class WrongCustomerName(Rule):
             a, b = m.start("name"), m.end("name")
             if a in done or _overlaps(analysis, a, b, "quote", "handle") or not wrong(text[a:b]):
                 continue
+            if _APPOSITIVE.search(text[max(0, m.start() - 60):m.start()].rstrip(" ,")) or _APPOSITIVE_AFTER.match(text, b):
+                continue  # "his teacher, Mr. Alvarez, would love…": a colleague introduced
             done.add(a)
             yield self._hit(text, a, b, first, rc)
         for m in _VOCATIVE.finditer(text):  # "…, Maria." and "… all 15 skins, Kenji, including the bundle."

@@ -335,7 +335,8 @@ class Placeholder(Rule):
         before = text[lo:start]
         after = text[end:hi]
         opened = len(re.findall(r'["“”]', before)) % 2 == 1  # inside a quotation
-        if opened and re.search(r"(?i)\b(?:like|e\.g\.|such as|for example|example|say|says|reads?|(?:opens?|starts?|begins?) with)\W*$",
+        if opened and re.search(r"(?i)\b(?:like|e\.g\.|such as|for example|example|say|says|reads?|(?:opens?|starts?|begins?|(?:go|goes|went|came|come) out) with|"
+                                r"instead of|show(?:s|ed|ing)?|display(?:s|ed|ing)?|print(?:s|ed|ing)?)\W*$",
                                 re.split(r'["“]', before)[-2] if len(re.split(r'["“]', before)) > 1 else ""):
             return True  # an example shown in quotes: like "Hi %FIRST_NAME%, your table is ready!"
         if _GREETING_BEFORE.search(before) or (before.rstrip().endswith(",") and re.match(r"\s*(?:[!?.]|$)", after)):
@@ -344,6 +345,8 @@ class Placeholder(Rule):
             return True
         if _INSTRUCT_BEFORE.search(before) or _WRAP_BEFORE.search(before) or _NAMED_BEFORE.search(before):
             return True
+        if re.search(r"(?i)\b(?:like this|like so|as follows|this way|for example|e\.g\.)\s*:$", text[max(0, lo - 80):lo].rstrip()):
+            return True  # "wrap it like this:\n\n{% if … %}": the template shown on its own line
         if _TEACH.search(text):
             return True  # the reply is about templates ("You can do that with a Liquid condition.")
         ask = rc.context.customer_message or ""

@@ -64,7 +64,8 @@ _PROCESS = [
      r"\b(?:tagged|logged|tracked|filed|flagged|noted)\s+internally\b", 0),
     # priorities and SLAs
     ("p0 p1 p2 p3 p4 sev sev0 sev1 sev2 sev3 sev4",
-     r"(?<![\^\w])(?:P[0-4]|Sev ?[0-4]|SEV ?[0-4])(?:\s+(?:priority|ticket|issue|incident|bug))?(?![\w-])", _CASE),
+     r"(?<![\^\w])(?<!level )(?<!Level )(?<!floor )(?<!Floor )(?<!deck )(?<!garage )(?<!parking )(?:P[0-4]|Sev ?[0-4]|SEV ?[0-4])(?:\s+(?:priority|ticket|issue|incident|bug))?(?![\w-])"
+     r"(?!\s+(?i:level|floor|deck|garage|parking|lot|car park|elevator|lift|stairs?|exit)\b)", _CASE),
     ("sla",
      (r"\b(?i:per|under|within|according to|against|breach(?:es|ed)? of|outside|inside)\s+(?i:the|our)\s+(?i:internal\s+)?SLA\b|"
      r"\b(?i:our|the|internal)\s+SLA\b(?!\s+(?i:guarantees?|commits?|promises?|covers?|includes?|gives|entitles))"),

@@ -254,7 +254,10 @@ class InternalMechanics(Rule):
 
 _API_HELP = _rx(r"\b(?:your|you|you[’']re)\b[^.!?]{0,100}\b(?:api|endpoints?|webhooks?|database|server|cache|config\w*|script|"
                 r"deploy\w*|backend|rate[- ]limits?|quotas?)\b"
-                r"|\b(?:for|on|of|in|to|from) your (?:own )?(?:domain|site|website|dns|repo(?:sitory)?|storefront|store|shop|app|browser|device|network|router)\b")
+                r"|\b(?:for|on|of|in|to|from) your (?:own )?(?:domain|site|website|dns|repo(?:sitory)?|storefront|store|shop|app|browser|device|network|router)\b"
+                # the customer's own hardware: "a known hiccup with that model", "the gray box mounted next to your meter"
+                r"|\b(?:with|on|for) (?:that|this|your) (?:model|unit|device|router|modem|inverter|gateway|hub|panel|meter|thermostat)s?\b"
+                r"|\b(?:unplug\w*|reset button|power[- ]cycl\w*|mounted (?:next to|on|by|beside))")
 # The sentence is the fix: "Adding a short delay between batches will fix it."
 _IS_FIX = _rx(r"\b(?:will|should|would)\s+(?:fix|solve|resolve|sort)\s+(?:it|this|that)\b|\bto (?:fix|solve|resolve) (?:it|this)\b"
               r"|^\W*(?:here it is|here(?:'s|’s| is) (?:how|the fix|what to do)|try this)\b")

@@ -127,6 +127,8 @@ class FixDatePromise(Rule):
             head = _predicate(pred)
             if head is None or _in_condition(head, _HARD_CONDITION_MARKS) or _negated(head) or not _future(head, text, m):
                 continue
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("can", "could", "may", "might") for c in head.children):
+                continue  # "it can be added within 30 days" says what is possible, not when a fix lands
             strong = bool(_STRONG_FIX.match(m.group()))
             if strong and not _future_marker(head, text, m):
                 continue  # "most are resolved within 10 days" is how things go, not a promise
