@@ -195,7 +195,7 @@ TITLES = (
     r"parents?(?:\s*/\s*guardians?)?|guardians?|"
     r"passengers?|travell?ers?|shoppers?|patrons?|guests?|buyers?|borrowers?|students?|employees?|"
     r"players?|gamers?|readers?|listeners?|viewers?|riders?|drivers?|diners?|investors?|admins?|administrators?|"
-    r"commuters?|"
+    r"commuters?|owners? of (?:order|account|booking|ticket|policy|card) #?\w+|"
     r"sir\s*(?:/|or)\s*madam|madam\s*(?:/|or)\s*sir|sirs?|madam|valued one|friends?"
 )
 _TITLE_AFTER_COMMA = re.compile(

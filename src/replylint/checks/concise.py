@@ -25,7 +25,7 @@ _FORMULAS = {
         r"|we (?:really |truly |so |do )?appreciate (?:your|you)(?: \w+){0,6})\s*[.!]*$", re.IGNORECASE),
     "sorry": re.compile(
         r"^(?:(?:we(?:'re| are)|i(?:'m| am)) (?:so |very |really |truly |deeply )?sorry\b[^.!?]*"
-        r"|(?:my |our )?(?:sincere |deepest )?apologies\b[^.!?]*"
+        r"|(?:my |our )?(?:sincere |deepest )?apologies\b[^.!?]*|(?:so |very |really )?sorry (?:again )?(?:for|about) the\b[^.!?]{0,40}"
         r"|(?:we|i) (?:really |truly )?(?:hate|regret|are sorry|'re sorry) (?:to hear|hearing|that)\b[^.!?]*"
         r"|(?:that|this) (?:is|sounds) (?:so |really )?(?:frustrating|annoying|disappointing)\b[^.!?]*)\s*[.!]*$",
         re.IGNORECASE),
@@ -40,7 +40,8 @@ _FORMULAS = {
     "closer": re.compile(
         r"^(?:(?:if you have any (?:other|more|further|additional) questions,? )?(?:please )?let (?:me|us) know(?: if)?(?=[ .!,]|$) (?:you (?:have|need)|there(?:'s| is)|(?:we|i) can)\b[^.!?]*"
         r"|(?:and )?(?:if|should) (?:you (?:have|need|think of)|there(?:'s| is)) (?:anything(?: else)?|any (?:other |more |further |additional )?(?:questions?|concerns?|help)|(?:other|more|further) questions)"
-        r"(?: (?:at all|in the meantime))?,? (?:please |just |do )?(?:feel free to )?(?:let (?:me|us) know|reach out|ask|contact (?:us|me)|get in touch|shout|give us a shout|message (?:us|me)|dm us|(?:we're|i'm|we are|i am) here)\b[^.!?]*"
+        r"(?: (?:at all|in the meantime))?,? (?:please |just |do )?(?:feel free to )?(?:let (?:me|us) know|reach out|ask|contact (?:us|me)|get in touch|shout|give us a shout|message (?:us|me)|dm us|(?:we're|i'm|we are|i am) (?:right )?here)\b[^.!?]*"
+        r"|reach (?:back )?out (?:any ?time|whenever)\b[^.!?]*"
         r"|feel free to (?:reach out|contact us|ask|get in touch|message us|dm us)\b[^.!?]*"
         r"|(?:please )?do(?:n't| not) hesitate\b[^.!?]*"
         r"|(?:is there )?anything else (?:i|we) can (?:help|assist|do)\b[^.!?]*|anything (?:else )?at all"

@@ -291,7 +291,7 @@ class LowercaseSentenceStart(Rule):
                 continue
             if _ABBREV_BEFORE.search(before) or any(s <= tok.idx < e for s, e in masked):
                 continue
-            if tok.text in ("ok", "okay", "lol", "thx", "ty", "pls", "hi", "hey") or len(tok.text) == 1 and tok.text != "i":
+            if tok.text in ("ok", "okay", "lol", "thx", "ty", "pls", "hi", "hey", "xo", "xoxo", "cheers", "thanks") or len(tok.text) == 1 and tok.text != "i":
                 continue
             if any(s < len(before) <= e for s, e in masked):
                 continue  # the "." ended a link or handle

@@ -175,7 +175,7 @@ _DEPT = (
     r"(?:department|dept\.?|desk|back[- ]office|team|specialists?|folks|people|representatives?|reps?|"
     r"agents?|staff|crew|center|centre|division|unit|office|receivable|payable|operations|ops|group|side|"
     r"services|engineers|developers|devs|reviewers|analysts|technicians|adjusters|experts|investigators|underwriters|"
-    r"colleagues|vets|clinicians|pharmacists|nurses|caseworkers|case workers|panel)"
+    r"colleagues|vets|clinicians|pharmacists|nurses|caseworkers|case workers|panel|guys)"
 )
 _FUNCTIONS = (
     r"(?:accounts|billing|finance|sales|support|logistics|shipping|returns|fulfil?lment|collections|claims|fraud|"
@@ -188,7 +188,7 @@ _CONTACT = (
     r"send(?:ing)?(?! you (?:a |an |the |your )?(?:separate )?(?:bill|invoice|statement|receipt|copy|confirmation|package|parcel))|investigat(?:e|ing)|"
     r"respond(?:ing)?|dm(?:ing)?|text(?:ing)?|message|messaging|ping|pinging|mail(?:ing)?|take (?:it|this|things) from here|take over|"
     r"tak(?:es|ing) over|dig(?:ging)? into|give you a (?:call|ring|buzz)|be in contact|in contact|get(?:ting)? in touch|"
-    r"let you know|look(?:ing)? at (?:it|this|that|your)|(?:be )?the ones? (?:to|who(?:'ll| will)) (?:get in touch|contact|call|e-?mail|reach out))\b"
+    r"let you know|phone (?:you|back)|write to you|look(?:ing)? at (?:it|this|that|your)|(?:be )?the ones? (?:to|who(?:'ll| will)) (?:get in touch|contact|call|e-?mail|reach out))\b"
 )
 _WILL = r"(?:will|'ll|is going to|are going to)\s+(?:be\s+)?"
 # A capitalised function with no person: "Accounts Receivable", "Payroll Services", "Member Services".
@@ -196,6 +196,8 @@ _NAMED_DEPT = r"(?-i:(?:[A-Z][a-z]+\s+){1,2}(?:Services|Receivable|Payable|Opera
 _HANDOFF = re.compile(
     r"\b(?:(?:the|our|a|your|relevant|appropriate|concerned|responsible|dedicated)\s+)+"
     r"(?:[\w-]+\s+){0,2}" + _DEPT + r"\s+(?:" + _WILL + r"|(?=takes over))" + _CONTACT
+    + r"|\bhave (?:someone|somebody) (?:from|on|in|at) (?:our |the )?[\w-]+(?: (?:team|desk|department))? (?:give you a (?:call|ring)|call you|contact you|e-?mail you|reach out|get in touch)\b"
+    + r"|\b" + _FUNCTIONS + r"\b[^.!?]{0,80}\band (?:they|who)(?:'ll| will) (?:be\s+)?" + _CONTACT
     + r"|\bone of (?:the|our) (?:[\w-]+\s+){0,2}" + _DEPT + r"(?:\s+(?:on|in|at|from)(?:\s+[\w-]+){1,3}?)?\s+" + _WILL + _CONTACT
     + r"|\b(?:someone|somebody|a member|one of (?:us|them)|a person)\s+(?:from|on|in|of|at)\s+(?:our\s+|the\s+)?(?:" + _FUNCTIONS
     + r"(?:\s+" + _DEPT + r")?|(?:[\w-]+\s+){0,2}" + _DEPT + r")\s+" + _WILL + r"(?:contact(?:ing)?|reach(?:ing)? out|get(?:ting)? back|call(?:ing)?|"
@@ -230,10 +232,10 @@ _HANDOFF = re.compile(
     + r"|\bgo(?:es)? through (?:our|the) (?:[\w-]+\s+){0,2}" + _DEPT + r"\b[^.!?]{0,60}\bthey(?:'ll| will) (?:come back|get back|contact|"
     r"reach out|be in touch|follow up)\b"
     + r"|\b(?:services|operations) will (?:contact|call|e-?mail|reach out to|be in touch with) you\b"
-    + r"|\b(?:to|with) the (?:people|folks|person) who (?:manage|handle|look after|deal with|run)\b"
+    + r"|\b(?:to|with) the (?:people|folks|person|ones) who (?:manage|handle|look after|deal with|run|decide|review|approve|assess)\b"
     + r"|\b(?:a call|an e-?mail|a text|a message) from (?:whoever|someone|somebody)(?:'s| is)? (?:on|in|at) (?:our|the)\b"
     # "Whoever handles chargebacks on our side will follow up"
-    + r"|\bwhoever\s+(?:handles|deals with|looks after|is in charge of|works on|is on|picks (?:this|it) up|is (?:working|covering))\b[^.!?]{0,40}?\s+" + _WILL + _CONTACT
+    + r"|\bwhoever(?:'s|\s+is)?\s+(?:handles|deals with|looks after|is in charge of|in charge of|works on|is on|on|picks (?:this|it) up|is (?:working|covering)|working|covering)\b[^.!?]{0,40}?\s+" + _WILL + _CONTACT
     # "Accounts Receivable will reach out", "sits with Payroll Services, and they'll take it from here"
     + r"|\b" + _NAMED_DEPT + r"\s+" + _WILL + _CONTACT
     + r"|\b(?:with|to)\s+" + _NAMED_DEPT + r",?\s+(?:and\s+)?(?:they|who)\s*(?:'ll|will)\s+(?:be\s+)?" + _CONTACT,
@@ -424,14 +426,14 @@ _VALEDICTION_LINE = re.compile(
 # "Sent on behalf of Member Services", "This conversation was handled by Support Operations."
 _ON_BEHALF = re.compile(
     r"^[ \t]*(?:(?:this (?:conversation|chat|ticket|message|reply) was )?(?:sent|written|handled|answered|replied)\s+"
-    r"(?:on behalf of|by)|on behalf of)\s+(?:the\s+)?(?-i:(?:[A-Z][\w&'-]*\s+){0,3}(?:Services|Operations|Support|Team|Department|Care|Desk|Center|Centre|Office))"
+    r"(?:on behalf of|by)|on behalf of)\s+(?:the\s+)?(?-i:(?:[A-Z][\w&'-]*\s+){0,3}(?:Services|Operations|Support|Team|Department|Care|Desk|Center|Centre|Office|Management))"
     r"\.?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # A tweet signed by a team: "… refunded too. -The Voltify crew"
 _TEAM_TAIL = re.compile(
     r"(?:(?<=[.!?)\s])[-–—~^]|(?<=[\U0001F300-\U0001FAFF\u2600-\u27BF])\s*|(?<=[,.!]\s)(?=the\s+(?i:crew|team|folks|gang)\s+at\b))"
-    r"\s?(?:the\s+|your\s+)?(?:[A-Z][\w&'-]*\s+){0,2}(?:[a-z]+\s+)?(?i:team|crew|squad|support|care|helpdesk|help desk)(?:\s+at\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})?"
+    r"\s?(?:the\s+|your\s+)?(?:[A-Z][\w&'-]*\s+){0,2}(?:[a-z]+\s+)?(?i:team|crew|squad|support|care|helpdesk|help desk|guest services|guest experience|member services|hq|front desk|order desk|box office|management)(?:\s+(?:at|@)\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})?"
     r"[ \t]*$"
     r"|(?<=[.!?)\s])[-–—~]\s?(?i:team)\s+[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*)?[ \t]*$"  # "— Team Flick"
     # "Have a good night from the Quickbite help crew!", "With thanks, all of us at Wayfarer Tours"

@@ -623,7 +623,8 @@ _SEASON_PHRASE = re.compile(
     rf"[- ]\s*)?"
     rf"|(?:early|late|mid)[- ])"
     rf"(?P<season>{_SEASON})(?:\s+(?:months|holidays|break|term))?\b"
-    rf"|\b(?P<season2>{_SEASON})\s+(?P<year>20\d\d)\b",
+    rf"|\b(?P<season2>{_SEASON})\s+(?P<year>20\d\d)\b"
+    rf"|\b(?:once|when|after|until|till|before) the weather (?P<season3>warms up|cools (?:down|off)|gets (?:warmer|colder|cooler)|turns (?:warm|cold))\b",
     re.IGNORECASE,
 )
 # Words after the season that make it a product, a name or a thing, not a date.
@@ -643,7 +644,8 @@ _HOLIDAY = (
     r"Waitangi\s+Day|Golden\s+Week|Lunar\s+New\s+Year|Chinese\s+New\s+Year|Diwali|Deepavali|Obon|"
     r"(?:the\s+)?(?:(?:May|August|Easter|spring|summer|late\s+May|early\s+May)\s+)?bank\s+holidays?|"
     r"(?:the\s+)?half[- ]term|spring\s+break|(?:the\s+)?school\s+holidays|Bonfire\s+Night|Guy\s+Fawkes(?:\s+Night)?|"
-    r"Hogmanay|(?:the\s+)?(?:King|Queen)'s\s+Birthday|(?:the\s+)?Super\s+Bowl|(?:the\s+)?(?:Easter\s+)?long\s+weekend|"
+    r"Hogmanay|(?:the\s+)?(?:King|Queen)'s\s+Birthday|(?:the\s+)?Super\s+Bowl|"
+    r"(?:the\s+)?(?:Easter|May|August|Victoria\s+Day|Labou?r\s+Day|Memorial\s+Day)?\s*long\s+weekend|"
     r"(?:the\s+)?(?:end|start)\s+of\s+the\s+(?:financial|tax)\s+year|EOFY|"
     r"back[- ]to[- ]school(?:\s+season)?|(?:the\s+)?clocks\s+(?:go\s+(?:forward|back)|change))"
 )
@@ -653,7 +655,8 @@ _HOLIDAY_PHRASE = re.compile(
     rf"(?:closed|shut|open)(?:\s+(?:for|on|over|during))?)\s+"
     rf"(?:the\s+)?(?:(?:US|U\.S\.|UK|American|Canadian|British)\s+)?(?P<h>{_HOLIDAY})"
     rf"(?:\s+(?:Day|weekend|week|holiday|Monday|Friday|break))?"
-    rf"|\b(?P<h2>Golden\s+Week)\b",
+    rf"|\b(?P<h2>Golden\s+Week)\b"
+    rf"|\b(?P<h3>{_HOLIDAY})\s+(?:through|thru|until|till|to)\s+(?:that|the|this|next|\w+day)\b",
     re.IGNORECASE,
 )
 
@@ -663,7 +666,7 @@ _SEASON_HINTS = (
     "summer", "winter", "spring", "fall", "autumn", "thanksgiving", "turkey day", "labor", "labour", "memorial", "president",
     "independence", "fourth", "columbus", "veteran", "king", "mlk", "juneteenth", "boxing", "victoria", "canada",
     "civic", "family day", "australia", "anzac", "waitangi", "golden", "new year", "diwali", "deepavali", "obon",
-    "holiday", "half", "bonfire", "fawkes", "hogmanay", "birthday", "super bowl", "long weekend", "year", "eofy", "school", "clocks",
+    "holiday", "half", "bonfire", "fawkes", "hogmanay", "birthday", "super bowl", "long weekend", "year", "eofy", "weather", "school", "clocks",
 )
 # A sentence that names the country or says "nationwide" has told the reader which hemisphere.
 _COUNTRY_NAMED = re.compile(
@@ -707,17 +710,17 @@ class SeasonOrHoliday(Rule):
     def check(self, analysis: "Analysis", rc: RuleContext) -> Iterable[Hit]:
         text = analysis.text
         for m in _SEASON_PHRASE.finditer(text):
-            season = m.group("season") or m.group("season2")
+            season = m.group("season") or m.group("season2") or m.group("season3")
             start, end = m.start(), m.end()
-            s_start = m.start("season") if m.group("season") else m.start("season2")
-            if not self._season_is_date(text, m, season, s_start):
-                continue
+            s_start = m.start("season") if m.group("season") else m.start("season2") if m.group("season2") else m.start("season3")
+            if not m.group("season3") and not self._season_is_date(text, m, season, s_start):
+                continue  # ("once the weather warms up" is always a when)
             _, sent = _sentence_text(analysis, start, end)
             if _WRITTEN_DATE.search(sent) or _COUNTRY_NAMED.search(sent):
                 continue
             yield Hit(start, end, message=self.message.format(passage=m.group()))
         for m in _HOLIDAY_PHRASE.finditer(text):
-            name = m.group("h") or m.group("h2")
+            name = m.group("h") or m.group("h2") or m.group("h3")
             if not self._holiday_is_name(name):
                 continue
             _, sent = _sentence_text(analysis, m.start(), m.end())

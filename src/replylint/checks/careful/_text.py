@@ -84,9 +84,9 @@ def _name_tokens(full: str | None) -> list[str]:
 
 
 # Lower-case rule hints (the engine skips a rule when none is present); CAR001's are case-sensitive, so the rule checks them itself.
-_PRE_CAR001 = ("{", "[", "<", "%", "*|", "$", "(", "«", "XX", "xx", "TB", "TODO", " ,", ", !", ", ?", "HH:", "hh:", "MM/", "DD/", "YYYY")
+_PRE_CAR001 = ("{", "[", "<", "%", "*|", "$", "__", "(", "«", "XX", "xx", "TB", "TODO", " ,", ", !", ", ?", "HH:", "hh:", "MM/", "DD/", "YYYY")
 _PRE_CAR002 = ("test", "lorem", "ipsum", "dolor", "eiusmod", "adipiscing", "incididunt", "asdf", "qwert", "zxcv", "jkl", "sdfsdf", "ignore", "disregard", "goes here", "sample")
-_PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "fyi", "heads up", "heads-up", "legal",
+_PRE_CAR007 = ("note", "internal", "todo", "fixme", "tbc", "draft", "@", "fyi", "heads up", "heads-up", "legal", "skip this", "ignore this",
                "leaving out", "left out", "agent", "staff", "admin", "private", "cust", "cx",
                "caller", "client", "(", "[", "churn", "risk", "tell", "share", "mention", "disclose", "reveal",
                "forward", "#", "slack", "escalate", "waive", "comp", "upsell", "flag", "tag", "assign", "route",

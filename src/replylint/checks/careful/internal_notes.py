@@ -126,8 +126,13 @@ _ASKS_NAMED = re.compile(
 _TO_CUSTOMER = re.compile(r"(?i)\b(?:dm|direct message|send us|message us|follow|reply|let us know|your|you're|yours)\b")
 # A trial-run remark in brackets: "[checking that replies from the new dashboard post properly]".
 _TRIAL_ASIDE = re.compile(
-    r"(?i)^\s*(?:just )?(?:checking|testing|trialling|trialing)\b[^\n]{0,80}?\b(?:posts?|sends?|works?|goes through|go through|"
+    r"(?i)^\s*(?:just )?(?:checking|testing|trialling|trialing|test-driving|trying out)\b[^\n]{0,80}?\b(?:posts?|sends?|works?|goes through|go through|skip this|ignore this|"
     r"shows? up|renders?|displays?|formats?|arrives?|delivers?|properly)\b"
+)
+# A trial line left at the top: "Test-driving the new quick-reply button, skip this line."
+_TRIAL_LINE = re.compile(
+    r"(?i)^\s*(?:just )?(?:test-driving|testing|trying out|trialling|trialing|checking)\b[^.!?\n]{0,80}?"
+    r"\b(?:skip this(?: line| bit| part)?|ignore this(?: line| bit| part)?|please ignore)\b[^.!?\n]*[.!]?"
 )
 # A draft marker at the top: "DRAFT v2, wording not final:", "[DRAFT]".
 _DRAFT_MARK = re.compile(r"^\s*\[?DRAFT\b\]?(?:\s+v?\d+)?[^\n.!?]{0,40}?(?:[:\]\-–—]|(?=\n))")
@@ -258,6 +263,8 @@ class InternalNote(Rule):
             found.extend((m.start(), m.end(), True) for m in _HANDOVER.finditer(text))
         if "?" in text and rc.context.customer_name:
             found.extend(self._questions_to_colleagues(text, rc))
+        if "skip this" in low or "ignore this" in low or "please ignore" in low:
+            found.extend((m.start(), m.end(), True) for m in _TRIAL_LINE.finditer(text))
         if "DRAFT" in text:
             found.extend((m.start(), m.end(), True) for m in _DRAFT_MARK.finditer(text))
         if _has(low, "out of", "not for", "send this", "send that", "include this", "include that", "before"):

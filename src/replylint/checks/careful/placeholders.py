@@ -84,7 +84,7 @@ _MASKING = re.compile(
     r"mastercard|amex|masked|redacted|hidden|starting|starts)\b[^.!?\n]{0,20}$"
 )
 _TBD = re.compile(
-    r"[$£€#]\s?(?:TBD|TBA|TBC|TK)\b"
+    r"[$£€#]\s?(?:TBD|TBA|TBC|TK)\b|[$£€#]\s?_{2,}"
     r"|\b(?:TBD|TBA|TBC)\s?%"
     r"|\b(?:number|no\.|#|code|ID|id|link|URL|url|tracking)\s+(?:is|will be|:)\s+(?:TBD|TBA|TBC)\b"
     # a slot where a value belongs: "booked for TBD", "you've met TODO of your deductible"
@@ -123,6 +123,14 @@ _WRAP_BEFORE = re.compile(r"(?i)\b(?:wrap|surround|enclose|put)\b[^.!?]{0,60}\b(
 _GREETING_BEFORE = re.compile(r"(?i)\b(?:hi|hello|hey|dear|thanks|thank you|sorry|welcome)[\s,]*$")
 _FIRST_NAME_TAG = re.compile(r"(?i)first[ _-]?name|\bfname\b|^\W*name\W*$|customer[ _-]?name|client[ _-]?name")
 _AGENT_NAME_TAG = re.compile(r"(?i)agent[ _-]?name|rep[ _-]?name|your[ _-]?name|signature|sig\b")
+
+
+def _in_quotation(text: str, start: int, end: int) -> bool:
+    """Between an opening and a closing quote mark on the same line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    before, after = text[line_start:start], text[end:len(text) if line_end == -1 else line_end]
+    return len(re.findall(r'["“”]', before)) % 2 == 1 and bool(re.search(r'["”]', after))
 
 
 def _slot_like(content: str) -> bool:
@@ -296,12 +304,14 @@ class Placeholder(Rule):
                 continue
             taken.append((s, e))
             yield self._hit(analysis, rc, s, e)
-        for m in (_TBD.finditer(text) if "TB" in text or "TK" in text or "TODO" in text or "XXX" in text else ()):
+        for m in (_TBD.finditer(text) if "TB" in text or "TK" in text or "TODO" in text or "XXX" in text or "__" in text else ()):
             s, e = m.start(), m.end()
             slot = re.search(r"\s(?:TBD|TBA|TODO|XXX)$", m.group())
             if slot and re.match(r"[A-Za-z]", m.group()) and not re.match(
                     r"(?i)(?:number|no\.|code|id|link|url|tracking)\b", m.group()):
                 s += slot.start() + 1  # "booked for TBD": the stand-in itself is the passage
+            if m.group().lstrip("$£€# ").startswith("_") and _in_quotation(text, s, e):
+                continue  # the form's own blank, quoted: 'On the line "Amount paid: $____", write…'
             if free(s, e):
                 taken.append((s, e))
                 yield self._hit(analysis, rc, s, e)

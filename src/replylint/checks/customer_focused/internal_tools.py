@@ -20,7 +20,7 @@ from ._text import _A, _WORD, _customer_mentions, _rx, _sents
 _CRMS = (
     "salesforce", "zendesk", "freshdesk", "hubspot", "intercom", "kustomer", "gorgias", "help scout",
     "helpscout", "zoho desk", "gladly", "dynamics 365", "genesys", "talkdesk", "five9", "confluence",
-    "liveagent", "re:amaze", "slack",
+    "liveagent", "re:amaze", "slack", "tripleseat", "yardi", "dealersocket", "appfolio", "buildium", "servicetitan",
 )
 _PROCESS_VERBS = (
     r"(?:updated|update|logged|log|noted|note|added|add|entered|enter|changed|change|opened|open|filed|file|flagged|"
