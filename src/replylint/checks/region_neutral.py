@@ -528,10 +528,11 @@ _FUTURE = re.compile(
 )
 
 
-# An appointment, a visit or a slot offered to the customer: the time is theirs, wherever we sit.
+# An appointment, a visit or a slot offered to the customer, in the time's own sentence: the time is theirs.
 _APPOINTMENT = re.compile(
-    r"\b(?:booked|book(?:ed)? you|moved you|reschedul\w*|appointments?|inspections?|visits?|plumbers?|technicians?|installers?|"
-    r"nurses?|doctors?|dentists?|hygienists?|cleanings?|lessons?|classes|class|tours?|viewings?|consultations?|fittings?|"
+    # (appointments, technicians, dentists, lessons … are _LOCAL_PLACE words, checked first over a wider window)
+    r"\b(?:booked|book(?:ed)? you|moved you|reschedul\w*|inspections?|visits?|plumbers?|"
+    r"nurses?|cleanings?|classes|class|tours?|consultations?|fittings?|"
     r"ceremony|wedding|suite|pick (?:it|them|him|her|your \w+) up|drop(?:-| )?off|bring (?:\w+ )?in\b|fasted|fasting|"
     r"instruction|rehearsals?|(?:i|we) have (?:\w+day|tomorrow|today)\b[^!?\n]{0,60}?\b(?:open|free|available)|"
     r"would (?:\w+day|that|either)\b[^!?\n]{0,60}?\bwork)\b",
